@@ -1,0 +1,117 @@
+package dev.eloquent.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Declares a table's columns, in the manner of Laravel's schema builder:
+ * <pre>{@code t.increments("id"); t.string("name", 120).unique(); t.decimal("price", 10, 2).defaultValue("0.00"); t.timestamps();}</pre>
+ * {@link #build(String)} validates the whole declaration and returns an immutable {@link TableSpec}.
+ */
+public final class Blueprint {
+    public static final int DEFAULT_STRING_LENGTH = 255;
+    private final List<ColumnDefinition> columns = new ArrayList<>();
+
+    public ColumnDefinition increments(String name) {
+        return add(name, ColumnType.INCREMENTS).primary();
+    }
+
+    public ColumnDefinition bigIncrements(String name) {
+        return add(name, ColumnType.BIG_INCREMENTS).primary();
+    }
+
+    public ColumnDefinition integer(String name) {
+        return add(name, ColumnType.INTEGER);
+    }
+
+    public ColumnDefinition bigInteger(String name) {
+        return add(name, ColumnType.BIG_INTEGER);
+    }
+
+    public ColumnDefinition string(String name) {
+        return string(name, DEFAULT_STRING_LENGTH);
+    }
+
+    public ColumnDefinition string(String name, int length) {
+        if (length < 1 || length > 16_383) {
+            throw new EloquentException("string column '" + name + "' needs a length from 1 to 16383, got " + length
+                    + "; use text() for longer values");
+        }
+        return add(name, ColumnType.STRING).sized(length, 0, 0);
+    }
+
+    public ColumnDefinition text(String name) {
+        return add(name, ColumnType.TEXT);
+    }
+
+    /** A boolean column ({@code boolean} is a Java keyword). */
+    public ColumnDefinition bool(String name) {
+        return add(name, ColumnType.BOOLEAN);
+    }
+
+    public ColumnDefinition decimal(String name, int precision, int scale) {
+        if (precision < 1 || precision > 65 || scale < 0 || scale > precision) {
+            throw new EloquentException("decimal column '" + name + "' needs 1 <= precision <= 65 and"
+                    + " 0 <= scale <= precision, got (" + precision + ", " + scale + ")");
+        }
+        return add(name, ColumnType.DECIMAL).sized(0, precision, scale);
+    }
+
+    /** A double-precision floating point column ({@code double} is a Java keyword). */
+    public ColumnDefinition doublePrecision(String name) {
+        return add(name, ColumnType.DOUBLE);
+    }
+
+    public ColumnDefinition json(String name) {
+        return add(name, ColumnType.JSON);
+    }
+
+    public ColumnDefinition date(String name) {
+        return add(name, ColumnType.DATE);
+    }
+
+    public ColumnDefinition timestamp(String name) {
+        return add(name, ColumnType.TIMESTAMP);
+    }
+
+    public ColumnDefinition uuid(String name) {
+        return add(name, ColumnType.UUID);
+    }
+
+    /** Nullable {@code created_at} and {@code updated_at}, which models fill in on save. */
+    public void timestamps() {
+        timestamp("created_at").nullable();
+        timestamp("updated_at").nullable();
+    }
+
+    private ColumnDefinition add(String name, ColumnType type) {
+        ColumnDefinition column = new ColumnDefinition(Identifiers.check(name, "column"), type);
+        columns.add(column);
+        return column;
+    }
+
+    /** Validates the declaration as a whole and freezes it. */
+    public TableSpec build(String table) {
+        Identifiers.check(table, "table");
+        Set<String> seen = new HashSet<>();
+        List<ColumnSpec> specs = new ArrayList<>();
+        for (ColumnDefinition column : columns) {
+            if (!seen.add(column.name())) {
+                throw new EloquentException("table '" + table + "' declares column '" + column.name() + "' twice");
+            }
+            specs.add(column.toSpec(table));
+        }
+        long autoIncrements = specs.stream().filter(ColumnSpec::autoIncrement).count();
+        long primaries = specs.stream().filter(ColumnSpec::primary).count();
+        if (autoIncrements > 1) {
+            throw new EloquentException("table '" + table + "' declares more than one increments column");
+        }
+        if (autoIncrements == 1 && primaries > 1) {
+            throw new EloquentException("table '" + table + "' combines an increments column with another primary"
+                    + " key column; an increments column is the whole primary key");
+        }
+        return new TableSpec(table, specs);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.eloquent.api;
+
+import java.util.Optional;
+
+/**
+ * One connection's view of the env contract. A driver names its prefix ({@code DB}, {@code PG},
+ * {@code SQLITE}); the block turns a suffix such as {@code PORT} into {@code PG_PORT} or, for the test
+ * twin, {@code PG_TEST_PORT}. Every read that fails names the full key and the connection, and
+ * secret reads never echo the value.
+ */
+public final class EnvBlock {
+    private final Env env;
+    private final ConnectionName connection;
+    private final String prefix;
+
+    public EnvBlock(Env env, ConnectionName connection, String prefix) {
+        this.env = env;
+        this.connection = connection;
+        this.prefix = prefix + (connection.test() ? "_TEST_" : "_");
+    }
+
+    public ConnectionName connection() {
+        return connection;
+    }
+
+    /** The full key for a suffix: {@code key("HOST")} is {@code DB_HOST} or {@code DB_TEST_HOST}. */
+    public String key(String suffix) {
+        return prefix + suffix;
+    }
+
+    public Optional<String> optional(String suffix) {
+        return env.get(key(suffix));
+    }
+
+    public String string(String suffix, String defaultValue) {
+        return optional(suffix).orElse(defaultValue);
+    }
+
+    public String required(String suffix) {
+        return optional(suffix).orElseThrow(() -> fail(suffix, "is missing or empty; set it in .env or the environment"));
+    }
+
+    public Secret secret(String suffix) {
+        return Secret.of(env.get(key(suffix)).orElse(""));
+    }
+
+    /** A whole number within bounds, for ports, pool sizes and timeouts. */
+    public int integer(String suffix, int defaultValue, int min, int max) {
+        Optional<String> raw = optional(suffix);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // falls through to the message below, which says what a valid value looks like
+        }
+        throw fail(suffix, "must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
+    }
+
+    public int port(String suffix, int defaultValue) {
+        return integer(suffix, defaultValue, 1, 65_535);
+    }
+
+    /** A configuration error that names the key and the connection. */
+    public ConfigurationException fail(String suffix, String problem) {
+        return new ConfigurationException(key(suffix) + " " + problem + " (connection '" + connection + "')");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.eloquent.driver.sqlite;
+
+import dev.eloquent.api.Capability;
+import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.sql.SqlDialect;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * SQLite stores values loosely, so this dialect decides the stored form of every type: booleans as
+ * 0/1, dates and timestamps as ISO text that sorts in time order, decimals as text bound to a NUMERIC
+ * column (SQLite keeps up to 15 digits as REAL and longer ones as text, exactly), UUIDs as text. CHECK
+ * constraints make SQLite refuse what MySQL and PostgreSQL refuse: over-long strings, invalid JSON,
+ * booleans other than 0 and 1.
+ */
+final class SqliteDialect extends SqlDialect {
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .toFormatter();
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TRANSACTIONS, Capability.TRANSACTIONAL_DDL, Capability.JOINS,
+                Capability.RAW_SQL, Capability.SCHEMA);
+    }
+
+    @Override
+    public String columnType(ColumnSpec column) {
+        return switch (column.type()) {
+            case INCREMENTS, BIG_INCREMENTS, INTEGER -> "INTEGER";
+            case BIG_INTEGER -> "BIGINT";
+            case STRING -> "VARCHAR(" + column.length() + ")";
+            case TEXT, JSON -> "TEXT";
+            case BOOLEAN -> "BOOLEAN";
+            case DECIMAL -> "NUMERIC(" + column.precision() + ", " + column.scale() + ")";
+            case DOUBLE -> "DOUBLE";
+            case DATE -> "DATE";
+            case TIMESTAMP -> "DATETIME";
+            case UUID -> "CHAR(36)";
+        };
+    }
+
+    @Override
+    public String autoIncrementColumn(ColumnSpec column) {
+        // AUTOINCREMENT: ids of deleted rows are never handed out again.
+        return quote(column.name()) + " INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL";
+    }
+
+    @Override
+    public String tableExistsQuery() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    }
+
+    @Override
+    public String limitOffset(Integer limit, Integer offset) {
+        if (limit == null && offset != null && offset > 0) {
+            return " LIMIT -1 OFFSET " + offset;
+        }
+        return super.limitOffset(limit, offset);
+    }
+
+    @Override
+    public String columnChecks(ColumnSpec column) {
+        String name = quote(column.name());
+        return switch (column.type()) {
+            case STRING -> " CHECK (length(" + name + ") <= " + column.length() + ")";
+            case JSON -> " CHECK (" + name + " IS NULL OR json_valid(" + name + "))";
+            case BOOLEAN -> " CHECK (" + name + " IN (0, 1))";
+            default -> "";
+        };
+    }
+
+    @Override
+    public Object toJdbc(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof LocalDateTime dateTime) {
+            return TIMESTAMP.format(dateTime);
+        }
+        if (value instanceof LocalDate date) {
+            return date.toString();
+        }
+        if (value instanceof Instant instant) {
+            return TIMESTAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return TIMESTAMP.format(offset.atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        }
+        if (value instanceof UUID uuid) {
+            return uuid.toString();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,369 @@
+package dev.eloquent.orm;
+
+import dev.eloquent.api.Capability;
+import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.Condition;
+import dev.eloquent.api.ConnectionName;
+import dev.eloquent.api.DatabaseConnection;
+import dev.eloquent.api.EloquentException;
+import dev.eloquent.api.Env;
+import dev.eloquent.api.Operator;
+import dev.eloquent.api.Query;
+import dev.eloquent.api.SchemaChange;
+import dev.eloquent.resolver.Connections;
+import dev.eloquent.resolver.DriverRegistry;
+import dev.eloquent.resolver.EnvFiles;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The entry point: reads the env contract, finds the drivers on the path, knows the registered models,
+ * and closes every connection it opened when closed.
+ *
+ * <pre>{@code
+ * try (Eloquent db = Eloquent.builder().register(User.class, User::new).boot()) {
+ *     db.createTables(User.class);
+ *     User ann = db.create(User.class, Map.of("name", "Ann"));
+ *     List<User> adults = db.query(User.class).where("age", ">=", 18).orderBy("name").get();
+ * }
+ * }</pre>
+ */
+public final class Eloquent implements AutoCloseable {
+    private static volatile Eloquent current;
+
+    private final Connections connections;
+    private final Clock clock;
+    private final Map<Class<?>, ModelType<?>> types = new ConcurrentHashMap<>();
+    private final Map<ModelType<?>, ConnectionName> connectionOfType = new ConcurrentHashMap<>();
+
+    private Eloquent(Connections connections, Clock clock) {
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    /** Boots from {@code .env} in the working directory and the real environment, in normal mode. */
+    public static Eloquent boot() {
+        return builder().boot();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The instance booted last and not closed, which models made with {@code new} use. */
+    public static Eloquent current() {
+        Eloquent instance = current;
+        if (instance == null) {
+            throw new EloquentException("no Eloquent is booted: call Eloquent.boot() or Eloquent.builder()...boot()"
+                    + " before saving a model made with new");
+        }
+        return instance;
+    }
+
+    // ---- models ----
+
+    /**
+     * Registers a model class with the constructor reference that makes it. Its table, pinned connection
+     * and schema are read and checked now: an unknown connection name or a bad schema fails here.
+     */
+    public <M extends Model<M>> Eloquent register(Class<M> type, Supplier<M> factory) {
+        ModelType<M> described = ModelType.describe(type, factory);
+        if (described.pinnedConnection() != null) {
+            try {
+                connections.check(described.pinnedConnection());
+            } catch (EloquentException e) {
+                throw new EloquentException(type.getSimpleName() + " is pinned to @Connection(\""
+                        + described.pinnedConnection() + "\"): " + e.getMessage(), e);
+            }
+        }
+        types.put(type, described);
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    <M extends Model<M>> ModelType<M> typeOf(Class<M> type) {
+        ModelType<M> described = (ModelType<M>) types.get(type);
+        if (described == null) {
+            throw new EloquentException(type.getSimpleName() + " is not registered: register it with"
+                    + " Eloquent.builder().register(" + type.getSimpleName() + ".class, " + type.getSimpleName()
+                    + "::new) or db.register(...)");
+        }
+        return described;
+    }
+
+    public <M extends Model<M>> ModelQuery<M> query(Class<M> type) {
+        return new ModelQuery<>(this, typeOf(type));
+    }
+
+    /** A new, unsaved model bound to this instance. */
+    public <M extends Model<M>> M make(Class<M> type) {
+        ModelType<M> described = typeOf(type);
+        M model = described.newInstance();
+        model.bind(this, described);
+        return model;
+    }
+
+    /** Makes, fills and saves a model. */
+    public <M extends Model<M>> M create(Class<M> type, Map<String, ?> attributes) {
+        return make(type).fill(attributes).save();
+    }
+
+    public <M extends Model<M>> Optional<M> find(Class<M> type, Object key) {
+        return query(type).find(key);
+    }
+
+    public <M extends Model<M>> M findOrFail(Class<M> type, Object key) {
+        return query(type).findOrFail(key);
+    }
+
+    /** The connection name a model uses here: its pin (as a test twin in test mode) or the default. */
+    public ConnectionName connectionNameOf(Class<? extends Model<?>> type) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ModelType<?> described = typeOf((Class) type);
+        return connectionNameOf(described);
+    }
+
+    private ConnectionName connectionNameOf(ModelType<?> type) {
+        return type.pinnedConnection() == null ? connections.defaultName() : connections.resolve(type.pinnedConnection());
+    }
+
+    DatabaseConnection connectionFor(ModelType<?> type) {
+        ConnectionName name = connectionOfType.computeIfAbsent(type, this::connectionNameOf);
+        DatabaseConnection connection = connections.connection(name);
+        if (SqlModel.class.isAssignableFrom(type.type()) && !connection.supports(Capability.RAW_SQL)) {
+            throw new EloquentException(type.name() + " is a SqlModel but connection '" + name + "' (driver "
+                    + connection.driverName() + ") is not a SQL connection; pin a SQL connection with @Connection");
+        }
+        return connection;
+    }
+
+    <M extends Model<M>> void save(M model) {
+        ModelType<M> type = model.type();
+        DatabaseConnection connection = connectionFor(type);
+        if (!model.exists()) {
+            insert(model, type, connection);
+        } else {
+            update(model, type, connection);
+        }
+        model.bind(this, type);
+    }
+
+    private <M extends Model<M>> void insert(M model, ModelType<M> type, DatabaseConnection connection) {
+        Map<String, Object> attributes = model.mutableAttributes();
+        if (type.spec() != null) {
+            for (ColumnSpec column : type.spec().columns()) {
+                if (column.hasDefault() && !attributes.containsKey(column.name())) {
+                    attributes.put(column.name(), column.defaultValue());
+                }
+            }
+        }
+        if (type.timestamps()) {
+            LocalDateTime now = now();
+            attributes.putIfAbsent(ModelType.CREATED_AT, now);
+            attributes.putIfAbsent(ModelType.UPDATED_AT, now);
+        }
+        Map<String, Object> values = new LinkedHashMap<>(attributes);
+        boolean generate = type.keyGenerated() && values.get(type.keyName()) == null;
+        if (generate) {
+            values.remove(type.keyName());
+        }
+        Object generated = connection.insert(type.table(), values, generate ? type.keyName() : null);
+        if (generate) {
+            if (generated == null) {
+                throw new EloquentException("connection '" + connection.name() + "' generated no key for "
+                        + type.table() + "." + type.keyName());
+            }
+            attributes.put(type.keyName(), type.cast(type.keyName(), generated));
+        }
+        model.syncOriginal();
+        model.markExists(true);
+    }
+
+    private <M extends Model<M>> void update(M model, ModelType<M> type, DatabaseConnection connection) {
+        Map<String, Object> dirty = model.getDirty();
+        if (dirty.isEmpty()) {
+            return;
+        }
+        if (type.timestamps() && !dirty.containsKey(ModelType.UPDATED_AT)) {
+            LocalDateTime now = now();
+            model.mutableAttributes().put(ModelType.UPDATED_AT, now);
+            dirty.put(ModelType.UPDATED_AT, now);
+        }
+        long updated = connection.update(keyQuery(type, model.originalKey()), dirty);
+        if (updated == 0) {
+            throw new EloquentException("saving " + type.name() + " " + type.keyName() + "=" + model.originalKey()
+                    + " updated no row in " + type.table() + ": it was deleted by someone else");
+        }
+        model.syncOriginal();
+    }
+
+    <M extends Model<M>> boolean delete(M model) {
+        if (!model.exists()) {
+            return false;
+        }
+        ModelType<M> type = model.type();
+        long deleted = connectionFor(type).delete(keyQuery(type, model.originalKey()));
+        model.markExists(false);
+        return deleted > 0;
+    }
+
+    private static Query keyQuery(ModelType<?> type, Object key) {
+        return Query.table(type.table()).where(new Condition.Compare(type.keyName(), Operator.EQ, key));
+    }
+
+    /** The time written to timestamps: the clock's, to the microsecond (what MySQL and PostgreSQL keep). */
+    LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    // ---- schema and connections ----
+
+    /** Creates the tables of these models from their schemas, each on its own connection, unless they exist. */
+    @SafeVarargs
+    public final void createTables(Class<? extends Model<?>>... models) {
+        for (Class<? extends Model<?>> model : models) {
+            ModelType<?> type = described(model);
+            connectionFor(type).execute(new SchemaChange.CreateTable(type.spec(), true));
+        }
+    }
+
+    /** Drops the tables of these models, where they exist. */
+    @SafeVarargs
+    public final void dropTables(Class<? extends Model<?>>... models) {
+        for (Class<? extends Model<?>> model : models) {
+            ModelType<?> type = described(model);
+            connectionFor(type).execute(new SchemaChange.DropTable(type.table(), true));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ModelType<?> described(Class<? extends Model<?>> model) {
+        ModelType<?> type = typeOf((Class) model);
+        if (type.spec() == null) {
+            throw new EloquentException(type.name() + " declares no schema(), so its table cannot be created from it");
+        }
+        return type;
+    }
+
+    /** The schema builder of the default connection. */
+    public SchemaBuilder schema() {
+        return new SchemaBuilder(connections.connection());
+    }
+
+    /** The schema builder of a named connection (its test twin in test mode). */
+    public SchemaBuilder schema(String connection) {
+        return new SchemaBuilder(connections.connection(connection));
+    }
+
+    /** Runs the work in one transaction on the default connection; nested calls join it. */
+    public <T> T transaction(Supplier<T> work) {
+        return connections.connection().transaction(work);
+    }
+
+    /** Runs the work in one transaction on the named connection. */
+    public <T> T transaction(String connection, Supplier<T> work) {
+        return connections.connection(connection).transaction(work);
+    }
+
+    /** The named connections of this instance, for diagnostics and advanced use. */
+    public Connections connections() {
+        return connections;
+    }
+
+    /** The registered model classes. */
+    public List<Class<?>> models() {
+        return new ArrayList<>(types.keySet());
+    }
+
+    /** Closes every connection this instance opened. */
+    @Override
+    public void close() {
+        synchronized (Eloquent.class) {
+            if (current == this) {
+                current = null;
+            }
+        }
+        connections.close();
+    }
+
+    /** How to boot: where the env comes from, test mode, drivers, models. */
+    public static final class Builder {
+        private Env env;
+        private Path envDirectory = Path.of("");
+        private Map<String, String> environment = System.getenv();
+        private boolean testMode;
+        private DriverRegistry drivers;
+        private Clock clock = Clock.systemDefaultZone();
+        private final List<Runnable> registrations = new ArrayList<>();
+        private Eloquent booting;
+
+        private Builder() {
+        }
+
+        /** Uses exactly this env instead of {@code .env} and the real environment. */
+        public Builder env(Env env) {
+            this.env = env;
+            return this;
+        }
+
+        /** Reads {@code .env} from this folder instead of the working directory. */
+        public Builder envDirectory(Path directory) {
+            this.envDirectory = directory;
+            return this;
+        }
+
+        /** Test mode: the default is {@code DB_TEST_CONNECTION} and every name means its {@code _test} twin. */
+        public Builder testMode() {
+            return testMode(true);
+        }
+
+        public Builder testMode(boolean testMode) {
+            this.testMode = testMode;
+            return this;
+        }
+
+        /** Uses these drivers instead of discovering them with ServiceLoader. */
+        public Builder drivers(DriverRegistry drivers) {
+            this.drivers = drivers;
+            return this;
+        }
+
+        /** The clock for timestamps. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public <M extends Model<M>> Builder register(Class<M> type, Supplier<M> factory) {
+            registrations.add(() -> booting.register(type, factory));
+            return this;
+        }
+
+        /** Validates the configuration and the models, and makes the instance current. Opens no connection yet. */
+        public Eloquent boot() {
+            Env resolvedEnv = env != null ? env : EnvFiles.load(envDirectory, environment);
+            DriverRegistry resolvedDrivers = drivers != null ? drivers : DriverRegistry.discover();
+            Eloquent db = new Eloquent(new Connections(resolvedEnv, resolvedDrivers, testMode), clock);
+            booting = db;
+            try {
+                registrations.forEach(Runnable::run);
+            } finally {
+                booting = null;
+            }
+            synchronized (Eloquent.class) {
+                current = db;
+            }
+            return db;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * What applications program against: {@link dev.eloquent.orm.Eloquent}, models, the query builder and the
+ * schema builder. It knows no driver by name (DESIGN.md §1) and reads models without reflection on their
+ * fields: a model registers with a constructor reference, so application modules need no {@code opens}.
+ */
+module dev.eloquent.orm {
+    requires transitive dev.eloquent.api;
+    requires transitive dev.eloquent.resolver;
+
+    exports dev.eloquent.orm;
+}

@@ -1,0 +1,70 @@
+package dev.eloquent.testkit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@link RawAccess} through plain JDBC: a connection per call, no Eloquent code involved. */
+public final class JdbcRawAccess implements RawAccess {
+    /** Opens a plain JDBC connection. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    private final ConnectionSource source;
+    private final char quote;
+
+    /** @param quote the identifier quote of the database: {@code "} or {@code `} */
+    public JdbcRawAccess(ConnectionSource source, char quote) {
+        this.source = source;
+        this.quote = quote;
+    }
+
+    private String quoted(String identifier) {
+        return quote + identifier + quote;
+    }
+
+    @Override
+    public List<Map<String, Object>> rows(String table) {
+        try (Connection connection = source.open();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT * FROM " + quoted(table) + " ORDER BY " + quoted("id"));
+             ResultSet results = statement.executeQuery()) {
+            ResultSetMetaData meta = results.getMetaData();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (results.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), results.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw read of " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void update(String table, long id, String column, Object value) {
+        try (Connection connection = source.open();
+             PreparedStatement statement = connection.prepareStatement(
+                     "UPDATE " + quoted(table) + " SET " + quoted(column) + " = ? WHERE " + quoted("id") + " = ?")) {
+            statement.setObject(1, value);
+            statement.setLong(2, id);
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("raw update of " + table + " id " + id + " touched no row");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw update of " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.eloquent.testkit;
+
+import dev.eloquent.api.Capability;
+import dev.eloquent.orm.Eloquent;
+import org.junit.jupiter.api.Assumptions;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** What every kit interface shares: the target, booting a fresh instance with fresh kit tables, capability gates. */
+public interface KitSupport {
+    String TABLE = "kit_items";
+
+    DriverTarget target();
+
+    /** Boots in test mode on the target, with {@code kit_items} dropped and created anew. */
+    default Eloquent boot() {
+        return boot(Clock.systemDefaultZone());
+    }
+
+    default Eloquent boot(Clock clock) {
+        Eloquent db = Eloquent.builder().env(target().env()).testMode().clock(clock)
+                .register(KitItem.class, KitItem::new).boot();
+        try {
+            db.dropTables(KitItem.class);
+            db.createTables(KitItem.class);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** Skips the calling test, visibly, unless the target's driver claims the capability. */
+    default void assumeCapability(Eloquent db, Capability capability) {
+        var connection = db.connections().connection(target().connection());
+        Assumptions.assumeTrue(connection.supports(capability),
+                () -> "skipped: driver " + connection.driverName() + " does not claim " + capability);
+    }
+
+    default List<Map<String, Object>> rawRows() {
+        return target().raw().rows(TABLE);
+    }
+
+    default KitItem item(Eloquent db, String name) {
+        return db.create(KitItem.class, Map.of("name", name));
+    }
+}
