@@ -157,11 +157,18 @@ final class ModelType<M extends Model<M>> {
         if (column == null || value == null) {
             return value;
         }
+        Object cast;
         try {
-            return Values.read(column.type(), column.scale(), value);
+            cast = Values.read(column.type(), column.scale(), value);
         } catch (EloquentException e) {
             throw new EloquentException(table + "." + columnName + ": " + e.getMessage(), e);
         }
+        // Refused here, the same on every driver, rather than truncated by one database and kept by another.
+        if (column.type() == ColumnType.STRING && ((String) cast).codePointCount(0, ((String) cast).length()) > column.length()) {
+            throw new EloquentException(table + "." + columnName + ": value of " + ((String) cast).length()
+                    + " characters exceeds the column's length " + column.length());
+        }
+        return cast;
     }
 
     /** Models for the rows, bound to {@code db}; each column's spec is looked up once for the whole result. */
