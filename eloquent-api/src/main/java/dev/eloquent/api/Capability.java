@@ -11,7 +11,12 @@ public enum Capability {
     JOINS("joins"),
     RAW_SQL("raw SQL"),
     ROW_LOCKS("row locks"),
-    SCHEMA("schema changes");
+    SCHEMA("schema changes"),
+    /**
+     * Document storage: nested maps and lists as values, an {@code _id} key per record. What a
+     * {@code MongoModel} needs, and what tells a document connection from a SQL one.
+     */
+    DOCUMENTS("documents");
 
     private final String description;
 

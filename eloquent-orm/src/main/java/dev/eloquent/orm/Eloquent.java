@@ -144,6 +144,10 @@ public final class Eloquent implements AutoCloseable {
             throw new EloquentException(type.name() + " is a SqlModel but connection '" + name + "' (driver "
                     + connection.driverName() + ") is not a SQL connection; pin a SQL connection with @Connection");
         }
+        if (type.document() && !connection.supports(Capability.DOCUMENTS)) {
+            throw new EloquentException(type.name() + " is a MongoModel but connection '" + name + "' (driver "
+                    + connection.driverName() + ") is not a document connection; pin it with @Connection(\"mongo\")");
+        }
         return connection;
     }
 

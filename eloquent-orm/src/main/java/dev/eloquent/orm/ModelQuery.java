@@ -1,5 +1,6 @@
 package dev.eloquent.orm;
 
+import dev.eloquent.api.Capability;
 import dev.eloquent.api.Condition;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
@@ -156,7 +157,8 @@ public final class ModelQuery<M extends Model<M>> {
     // ---- results ----
 
     public List<M> get() {
-        return type.hydrate(connection().select(toQuery()), db);
+        DatabaseConnection connection = connection();
+        return type.hydrate(connection.select(toQuery()), db, connection.supports(Capability.DOCUMENTS));
     }
 
     public Optional<M> first() {

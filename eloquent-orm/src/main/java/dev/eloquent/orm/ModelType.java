@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 final class ModelType<M extends Model<M>> {
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
+    /** The record id of a document store; the key of a {@link MongoModel} in ObjectId mode. */
+    static final String DOCUMENT_ID = "_id";
 
     private final Class<M> type;
     private final Supplier<M> factory;
@@ -34,6 +36,7 @@ final class ModelType<M extends Model<M>> {
     private final String keyName;
     private final boolean keyGenerated;
     private final boolean timestamps;
+    private final boolean document;
 
     private ModelType(Class<M> type, Supplier<M> factory, String table, String pinnedConnection, TableSpec spec) {
         this.type = type;
@@ -46,7 +49,13 @@ final class ModelType<M extends Model<M>> {
             spec.columns().forEach(c -> byName.put(c.name(), c));
         }
         this.columns = Map.copyOf(byName);
-        if (spec == null) {
+        this.document = MongoModel.class.isAssignableFrom(type);
+        if (document && (spec == null || spec.primaryKey().isEmpty())) {
+            // ObjectId mode: no declared key, so the document's own _id (a hex string in Java) is the key.
+            keyName = DOCUMENT_ID;
+            keyGenerated = true;
+            timestamps = spec != null && isTimestamp(byName.get(CREATED_AT)) && isTimestamp(byName.get(UPDATED_AT));
+        } else if (spec == null) {
             keyName = "id";
             keyGenerated = true;
             timestamps = false;
@@ -137,7 +146,7 @@ final class ModelType<M extends Model<M>> {
 
     /** The declared column, or an error listing the declared ones; null when the model declares no schema. */
     ColumnSpec column(String name) {
-        if (spec == null) {
+        if (spec == null || (name.equals(keyName) && !columns.containsKey(name))) {
             Identifiers.check(name, "column");
             return null;
         }
@@ -154,7 +163,7 @@ final class ModelType<M extends Model<M>> {
     /** A value as the column holds it: converted to the column's Java type, or a clear error. */
     Object cast(String columnName, Object value) {
         ColumnSpec column = column(columnName);
-        if (column == null || value == null) {
+        if (column == null || value == null || isNested(column, value)) {
             return value;
         }
         Object cast;
@@ -171,20 +180,40 @@ final class ModelType<M extends Model<M>> {
         return cast;
     }
 
-    /** Models for the rows, bound to {@code db}; each column's spec is looked up once for the whole result. */
-    List<M> hydrate(Rows rows, Eloquent db) {
+    /** Whether this model class is a {@link MongoModel}, which needs a document connection. */
+    boolean document() {
+        return document;
+    }
+
+    /** A json column of a MongoModel holds a nested document or array as such, not as JSON text. */
+    private boolean isNested(ColumnSpec column, Object value) {
+        return document && column.type() == ColumnType.JSON && (value instanceof Map || value instanceof List);
+    }
+
+    /**
+     * Models for the rows, bound to {@code db}; each column's spec is looked up once for the whole result.
+     * From a document connection, an {@code _id} that is neither the key nor declared is the store's own
+     * record id and is left out of the attributes.
+     */
+    List<M> hydrate(Rows rows, Eloquent db, boolean fromDocuments) {
         List<String> names = rows.columns();
         ColumnSpec[] specs = new ColumnSpec[names.size()];
+        boolean[] skip = new boolean[names.size()];
         for (int i = 0; i < specs.length; i++) {
             specs[i] = columns.get(names.get(i));
+            skip[i] = fromDocuments && spec != null && names.get(i).equals(DOCUMENT_ID)
+                    && !keyName.equals(DOCUMENT_ID) && specs[i] == null;
         }
         List<M> models = new ArrayList<>(rows.size());
         for (Object[] values : rows.values()) {
             Map<String, Object> attributes = new LinkedHashMap<>(specs.length * 2);
             for (int i = 0; i < specs.length; i++) {
+                if (skip[i]) {
+                    continue;
+                }
                 ColumnSpec column = specs[i];
                 Object raw = values[i];
-                attributes.put(names.get(i), column == null || raw == null ? raw
+                attributes.put(names.get(i), column == null || raw == null || isNested(column, raw) ? raw
                         : Values.read(column.type(), column.scale(), raw));
             }
             M model = newInstance();
