@@ -13,7 +13,9 @@ import org.bson.Document;
  * Auto-increment keys for MongoDB: one document per table and key column in the {@code counters}
  * collection, {@code {_id: "kit_items.id", collection: "kit_items", seq: 7}}. The next value comes from
  * one atomic {@code findOneAndUpdate} with {@code $inc}, so concurrent inserts, in this process or
- * another, never receive the same number.
+ * another, never receive the same number from MongoDB. (The in-process test server, mongo-java-server,
+ * applies the increment atomically but may return the same document to two callers; the unique index on
+ * the key and the retry in {@link MongoConnection} keep keys unique there too.)
  */
 final class KeyCounters {
     static final String COLLECTION = "counters";
@@ -48,6 +50,13 @@ final class KeyCounters {
             return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
         }
         return ErrorCategory.fromErrorCode(((MongoCommandException) e).getErrorCode()) == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /** Moves the counter to at least {@code taken}, so the next number is free. */
+    void skipPast(String table, String column, long taken) {
+        counters().updateOne(new Document("_id", table + "." + column),
+                new Document("$max", new Document("seq", taken)).append("$setOnInsert", new Document("collection", table)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     /** Forgets the counters of a dropped table. */

@@ -211,29 +211,55 @@ final class MongoConnection implements DatabaseConnection {
 
     /**
      * Inserts one document. A {@code generatedKey} of {@code _id} gets a new ObjectId (returned as hex);
-     * any other generated key gets the next number of its counter (see {@link KeyCounters}).
+     * any other generated key gets the next number of its counter (see {@link KeyCounters}). Should that
+     * number be taken already (a document inserted with an explicit id, which does not move the
+     * counter), the key's unique index refuses it and the counter moves past the largest stored key.
      */
     @Override
     public Object insert(String table, Map<String, ?> values, String generatedKey) {
         return run("insert into " + table, () -> {
             Document document = new Document();
-            Object generated = null;
-            if (MongoValues.ID.equals(generatedKey)) {
-                ObjectId id = new ObjectId();
-                document.append(MongoValues.ID, id);
-                generated = id.toHexString();
-            } else if (generatedKey != null) {
-                generated = counters.next(table, generatedKey);
-                document.append(generatedKey, generated);
-            }
             for (Map.Entry<String, ?> entry : values.entrySet()) {
                 String field = entry.getKey();
                 document.append(field, MongoValues.ID.equals(field) ? MongoValues.objectId(entry.getValue())
                         : MongoValues.toBson(field, entry.getValue()));
             }
-            collection(table).insertOne(document);
-            return generated;
+            if (MongoValues.ID.equals(generatedKey)) {
+                ObjectId id = new ObjectId();
+                document.put(MongoValues.ID, id);
+                collection(table).insertOne(document);
+                return id.toHexString();
+            }
+            if (generatedKey == null) {
+                collection(table).insertOne(document);
+                return null;
+            }
+            return insertNumbered(table, generatedKey, document);
         });
+    }
+
+    private long insertNumbered(String table, String key, Document document) {
+        for (int attempt = 1; ; attempt++) {
+            long number = counters.next(table, key);
+            document.put(key, number);
+            try {
+                collection(table).insertOne(document);
+                return number;
+            } catch (MongoWriteException e) {
+                if (attempt == 5 || e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY
+                        || !e.getError().getMessage().contains(" index: " + uniqueIndexName(table, key) + " ")) {
+                    throw e;
+                }
+                Document largest = collection(table).find().sort(new Document(key, -1)).limit(1).first();
+                if (largest != null && largest.get(key) instanceof Number stored) {
+                    counters.skipPast(table, key, stored.longValue());
+                }
+            }
+        }
+    }
+
+    static String uniqueIndexName(String table, String column) {
+        return table + "_" + column + "_unique";
     }
 
     @Override
@@ -296,7 +322,7 @@ final class MongoConnection implements DatabaseConnection {
             }
             if (column.primary() || column.unique()) {
                 collection.createIndex(Indexes.ascending(column.name()),
-                        new IndexOptions().unique(true).name(table.name() + "_" + column.name() + "_unique"));
+                        new IndexOptions().unique(true).name(uniqueIndexName(table.name(), column.name())));
             } else if (column.index()) {
                 collection.createIndex(Indexes.ascending(column.name()),
                         new IndexOptions().name(table.name() + "_" + column.name() + "_index"));
