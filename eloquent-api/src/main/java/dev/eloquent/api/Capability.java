@@ -11,7 +11,9 @@ public enum Capability {
     JOINS("joins"),
     RAW_SQL("raw SQL"),
     ROW_LOCKS("row locks"),
-    SCHEMA("schema changes");
+    SCHEMA("schema changes"),
+    /** Insert-or-update on a unique key in one statement ({@link DatabaseConnection#upsert}). */
+    UPSERT("upsert");
 
     private final String description;
 
