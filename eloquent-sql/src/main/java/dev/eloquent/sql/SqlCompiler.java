@@ -187,9 +187,12 @@ public final class SqlCompiler {
                 sql.append(column).append(operator == Operator.EQ ? " IS NULL" : " IS NOT NULL");
                 return;
             }
+            if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
+                sql.append(dialect.likeCondition(column, operator == Operator.NOT_LIKE));
+                parameters.add(dialect.toJdbc(compare.value()));
+                return;
+            }
             String symbol = switch (operator) {
-                case LIKE -> dialect.like(false);
-                case NOT_LIKE -> dialect.like(true);
                 case NE -> "<>";
                 default -> operator.symbol();
             };

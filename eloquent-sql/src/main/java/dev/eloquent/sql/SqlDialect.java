@@ -59,6 +59,14 @@ public abstract class SqlDialect {
         return negated ? "NOT LIKE" : "LIKE";
     }
 
+    /**
+     * The whole {@code like} predicate for a quoted column and one bound pattern ({@code ?}). The default
+     * is {@code column LIKE ?} with the operator from {@link #like(boolean)}.
+     */
+    public String likeCondition(String quotedColumn, boolean negated) {
+        return quotedColumn + " " + like(negated) + " ?";
+    }
+
     /** Extra column constraints that make the database enforce what the type promises (length, JSON validity). */
     public String columnChecks(ColumnSpec column) {
         return "";
