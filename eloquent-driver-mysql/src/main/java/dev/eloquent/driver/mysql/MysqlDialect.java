@@ -26,6 +26,8 @@ final class MysqlDialect extends SqlDialect {
     static final String COLLATION = "utf8mb4_bin";
     /** MySQL has no OFFSET without LIMIT; this is the documented "all the rest" count. */
     private static final String NO_LIMIT = "18446744073709551615";
+    private static final java.time.format.DateTimeFormatter DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     @Override
     public String name() {
@@ -130,16 +132,27 @@ final class MysqlDialect extends SqlDialect {
         return sets.toString();
     }
 
+    /**
+     * Dates and times are bound as ISO text, which both servers parse exactly. Connector/J drops the
+     * microseconds of a bound LocalDateTime on MariaDB 10.x, whose handshake reports version
+     * "5.5.5-10.x" (older than MySQL 5.6.4's fractional seconds). Zoned values are stored in UTC.
+     */
     @Override
     public Object toJdbc(Object value) {
+        if (value instanceof LocalDateTime local) {
+            return DATETIME.format(local);
+        }
+        if (value instanceof java.time.LocalDate date) {
+            return date.toString();
+        }
         if (value instanceof OffsetDateTime offset) {
-            return offset.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            return DATETIME.format(offset.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         }
         if (value instanceof ZonedDateTime zoned) {
-            return zoned.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            return DATETIME.format(zoned.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
         }
         if (value instanceof Instant instant) {
-            return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+            return DATETIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
         if (value instanceof UUID uuid) {
             return uuid.toString();
