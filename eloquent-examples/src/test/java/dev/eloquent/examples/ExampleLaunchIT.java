@@ -1,0 +1,72 @@
+package dev.eloquent.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Starts the packaged example as a separate JVM, exactly as the README does (target/modules is the
+ * README's module path): once on the module path and once on the class path, proving that ServiceLoader
+ * finds the SQLite driver both ways, and twice in the same folder, proving a second run works.
+ */
+class ExampleLaunchIT {
+    private static final Path MODULES = Path.of("target/modules").toAbsolutePath();
+    private static final String MAIN = "dev.eloquent.examples.ExampleApp";
+
+    @TempDir
+    Path workDir;
+
+    private String launch(List<String> launcherArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launcherArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        // The example must run on the defaults: no contract key may leak in from the build's environment.
+        env.keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("SQLITE_") || k.startsWith("PG_")
+                || k.startsWith("MONGO_") || k.equals("APP_ENV"));
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the example did not finish within 120 s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+
+    @Test
+    void onTheModulePathTheDriverComesFromItsModuleAndASecondRunWorks() throws Exception {
+        List<String> modulePath = List.of("-p", MODULES.toString(), "-m", "dev.eloquent.examples/" + MAIN);
+        String first = launch(modulePath);
+        assertTrue(first.contains("driver found: sqlite (module dev.eloquent.driver.sqlite)"), first);
+        assertTrue(first.contains("default connection: sqlite -> " + workDir.resolve("storage/app.sqlite")), first);
+        assertTrue(first.contains("run #1 on this database"), first);
+        assertTrue(first.contains("books: 3 (connection sqlite, pinned"), first);
+        assertTrue(first.contains("'Ancillary Justice' read 1 time(s)"), first);
+        assertTrue(Files.exists(workDir.resolve("storage/app.sqlite")), "parent folder created, file written");
+
+        String second = launch(modulePath);
+        assertTrue(second.contains("run #2 on this database"), second);
+        assertTrue(second.contains("authors: 2 "), "no duplicates on a second run: " + second);
+        assertTrue(second.contains("'Ancillary Justice' read 2 time(s)"), second);
+    }
+
+    @Test
+    void onTheClassPathTheDriverIsFoundThroughItsServicesFile() throws Exception {
+        String output = launch(List.of("-cp", MODULES + "/*", MAIN));
+        assertTrue(output.contains("driver found: sqlite (class path)"), output);
+        assertTrue(output.contains("run #1 on this database"), output);
+    }
+}
