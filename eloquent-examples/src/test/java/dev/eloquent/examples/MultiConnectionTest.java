@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ class MultiConnectionTest {
         Map<String, RawAccess> raw = Map.of(
                 "mysql_test", jdbc("jdbc:mysql://", mysql, "DB", 3306, "root", '`'),
                 "pg_test", jdbc("jdbc:postgresql://", pg, "PG", 5432, "postgres", '"'),
-                "sqlite_test", new JdbcRawAccess(() -> DriverManager.getConnection("jdbc:sqlite:" + sqliteFile), '"'));
+                "sqlite_test", JdbcRawAccess.of("jdbc:sqlite:" + sqliteFile, null, null, '"'));
 
         try (Eloquent db = Eloquent.builder().env(Env.of(env)).testMode()
                 .register(MysqlNote.class, MysqlNote::new)
@@ -156,8 +155,8 @@ class MultiConnectionTest {
                                   char quote) {
         String url = scheme + env.getOrDefault(prefix + "_TEST_HOST", "127.0.0.1") + ":"
                 + env.getOrDefault(prefix + "_TEST_PORT", Integer.toString(port)) + "/" + env.get(prefix + "_TEST_NAME");
-        return new JdbcRawAccess(() -> DriverManager.getConnection(url, env.getOrDefault(prefix + "_TEST_USER", user),
-                env.getOrDefault(prefix + "_TEST_PASSWORD", "")), quote);
+        return JdbcRawAccess.of(url, env.getOrDefault(prefix + "_TEST_USER", user),
+                env.getOrDefault(prefix + "_TEST_PASSWORD", ""), quote);
     }
 
     private static List<String> bodies(RawAccess raw, String table) {
