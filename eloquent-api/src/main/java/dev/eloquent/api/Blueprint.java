@@ -76,6 +76,11 @@ public final class Blueprint {
         return add(name, ColumnType.TIMESTAMP);
     }
 
+    /** An instant with time zone; it reads as an {@link java.time.OffsetDateTime} in UTC (see {@link ColumnType#TIMESTAMP_TZ}). */
+    public ColumnDefinition timestampTz(String name) {
+        return add(name, ColumnType.TIMESTAMP_TZ);
+    }
+
     public ColumnDefinition uuid(String name) {
         return add(name, ColumnType.UUID);
     }

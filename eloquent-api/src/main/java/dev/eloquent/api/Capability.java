@@ -16,7 +16,9 @@ public enum Capability {
      * Document storage: nested maps and lists as values, an {@code _id} key per record. What a
      * {@code MongoModel} needs, and what tells a document connection from a SQL one.
      */
-    DOCUMENTS("documents");
+    DOCUMENTS("documents"),
+    /** Insert-or-update on a unique key in one statement ({@link DatabaseConnection#upsert}). */
+    UPSERT("upsert");
 
     private final String description;
 

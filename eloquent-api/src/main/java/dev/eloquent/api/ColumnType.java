@@ -23,6 +23,12 @@ public enum ColumnType {
     DATE(java.time.LocalDate.class),
     /** A date and time without zone, as Eloquent's timestamps are. */
     TIMESTAMP(java.time.LocalDateTime.class),
+    /**
+     * An instant in time. Reads always give an {@link java.time.OffsetDateTime} at offset UTC (Z): the
+     * instant survives every driver, the offset it was written with does not (PostgreSQL's timestamptz
+     * does not keep it either). Values written with another offset are converted to UTC when set.
+     */
+    TIMESTAMP_TZ(java.time.OffsetDateTime.class),
     UUID(java.util.UUID.class);
 
     private final Class<?> javaType;

@@ -39,6 +39,18 @@ public interface DatabaseConnection extends AutoCloseable {
      */
     Object insert(String table, Map<String, ?> values, String generatedKey);
 
+    /**
+     * Inserts each row, or, where a row with the same values in {@code uniqueBy} (a primary key or unique
+     * index) exists, sets only {@code updateColumns} of it from the row. One statement, atomic per row.
+     * Returns nothing: databases count "affected" rows differently (MySQL counts an update twice).
+     * Every row must have the same columns.
+     */
+    default void upsert(String table, java.util.List<? extends Map<String, ?>> rows, java.util.List<String> uniqueBy,
+                        java.util.List<String> updateColumns) {
+        require(Capability.UPSERT);
+        throw new IllegalStateException(driverName() + " claims upsert but does not implement it");
+    }
+
     /** Updates the rows the query's conditions select; returns how many. */
     long update(Query query, Map<String, ?> values);
 

@@ -36,6 +36,7 @@ public final class Values {
                 case DOUBLE -> toDouble(raw);
                 case DATE -> toLocalDate(raw);
                 case TIMESTAMP -> toLocalDateTime(raw);
+                case TIMESTAMP_TZ -> toOffsetDateTime(raw);
                 case UUID -> toUuid(raw);
             };
         } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
@@ -175,6 +176,37 @@ public final class Values {
             return LocalDateTime.parse(text.toString().trim().replace(' ', 'T'));
         }
         throw cannot(raw, LocalDateTime.class);
+    }
+
+    /**
+     * An instant as an {@link OffsetDateTime} at UTC. A value without an offset (a {@link LocalDateTime},
+     * or text without one) is read as UTC: that is how drivers without a zoned type store these columns.
+     */
+    public static OffsetDateTime toOffsetDateTime(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw instanceof OffsetDateTime offset) {
+            return offset.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (raw instanceof ZonedDateTime zoned) {
+            return zoned.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (raw instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (raw instanceof LocalDateTime local) {
+            return local.atOffset(ZoneOffset.UTC);
+        }
+        if (raw instanceof CharSequence text) {
+            String iso = text.toString().trim().replace(' ', 'T');
+            try {
+                return OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException noOffset) {
+                return LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC);
+            }
+        }
+        throw cannot(raw, OffsetDateTime.class);
     }
 
     public static UUID toUuid(Object raw) {

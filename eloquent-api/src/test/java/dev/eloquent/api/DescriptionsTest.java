@@ -78,6 +78,12 @@ class DescriptionsTest {
         assertThrows(EloquentException.class, () -> Values.read(ColumnType.BOOLEAN, 0, 2));
         assertEquals(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000), Values.read(ColumnType.TIMESTAMP, 0, "2024-01-02 03:04:05.000006"));
         assertEquals(LocalDate.of(2024, 1, 2), Values.read(ColumnType.DATE, 0, "2024-01-02"));
+        // TIMESTAMP_TZ keeps the instant and reads at UTC, whatever offset it was written with.
+        java.time.OffsetDateTime utc = java.time.OffsetDateTime.parse("2024-01-02T01:34:05.000006Z");
+        assertEquals(utc, Values.read(ColumnType.TIMESTAMP_TZ, 0, java.time.OffsetDateTime.parse("2024-01-02T07:04:05.000006+05:30")));
+        assertEquals(utc, Values.read(ColumnType.TIMESTAMP_TZ, 0, "2024-01-02 01:34:05.000006"));
+        assertEquals(utc, Values.read(ColumnType.TIMESTAMP_TZ, 0, LocalDateTime.of(2024, 1, 2, 1, 34, 5, 6000)));
+        assertEquals(utc, Values.read(ColumnType.TIMESTAMP_TZ, 0, utc.toInstant()));
         UUID id = UUID.randomUUID();
         assertEquals(id, Values.read(ColumnType.UUID, 0, id.toString()));
         EloquentException error = assertThrows(EloquentException.class, () -> Values.read(ColumnType.INTEGER, 0, "x1"));

@@ -211,6 +211,38 @@ public final class Eloquent implements AutoCloseable {
         model.syncOriginal();
     }
 
+    /**
+     * Inserts the rows, or updates {@code updateColumns} of the rows that already exist with the same
+     * {@code uniqueBy} values (a primary key or unique index), in one statement on the model's connection.
+     * Values are checked and converted as {@code set} does. On a model with timestamps, {@code created_at}
+     * and {@code updated_at} are filled in and {@code updated_at} is always updated. Every row needs the
+     * same columns. Fails with "upsert is not supported on X" where the driver does not claim it.
+     */
+    public <M extends Model<M>> void upsert(Class<M> type, List<? extends Map<String, ?>> rows, List<String> uniqueBy,
+                                            List<String> updateColumns) {
+        ModelType<M> described = typeOf(type);
+        DatabaseConnection connection = connectionFor(described);
+        connection.require(Capability.UPSERT);
+        uniqueBy.forEach(described::column);
+        updateColumns.forEach(described::column);
+        LocalDateTime now = described.timestamps() ? now() : null;
+        List<Map<String, Object>> cast = new ArrayList<>(rows.size());
+        for (Map<String, ?> row : rows) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            row.forEach((column, value) -> values.put(column, described.cast(column, value)));
+            if (now != null) {
+                values.putIfAbsent(ModelType.CREATED_AT, now);
+                values.putIfAbsent(ModelType.UPDATED_AT, now);
+            }
+            cast.add(values);
+        }
+        List<String> updates = new ArrayList<>(updateColumns);
+        if (now != null && !updates.contains(ModelType.UPDATED_AT)) {
+            updates.add(ModelType.UPDATED_AT);
+        }
+        connection.upsert(described.table(), cast, uniqueBy, updates);
+    }
+
     <M extends Model<M>> boolean delete(M model) {
         if (!model.exists()) {
             return false;

@@ -41,9 +41,14 @@ public record PoolSettings(ConnectionName connection, String jdbcUrl, String tar
     public static PoolSettings read(EnvBlock block, String jdbcUrl, String target, String user, Secret password,
                                     Map<String, String> properties, int defaultPoolSize, List<String> keysToCheck) {
         int poolSize = block.integer(POOL_SIZE, defaultPoolSize, 1, 1_000);
-        int timeout = block.integer(CONNECT_TIMEOUT, 5, 1, 600);
+        int timeout = connectTimeoutSeconds(block);
         return new PoolSettings(block.connection(), jdbcUrl, target, user, password, properties, poolSize, timeout,
                 keysToCheck);
+    }
+
+    /** {@code X_CONNECT_TIMEOUT} in seconds, default 5: for drivers that pass it on as JDBC properties too. */
+    public static int connectTimeoutSeconds(EnvBlock block) {
+        return block.integer(CONNECT_TIMEOUT, 5, 1, 600);
     }
 
     @Override

@@ -90,6 +90,56 @@ public final class SqlCompiler {
         return new CompiledSql(sql, parameters);
     }
 
+    /**
+     * One multi-row INSERT that updates {@code updateColumns} where a row with the same {@code uniqueBy}
+     * values exists; the dialect writes the conflict clause.
+     */
+    public CompiledSql upsert(String table, List<? extends Map<String, ?>> rows, List<String> uniqueBy,
+                              List<String> updateColumns) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("an upsert needs at least one row");
+        }
+        if (uniqueBy.isEmpty()) {
+            throw new IllegalArgumentException("an upsert of '" + table + "' needs the unique columns to match rows by");
+        }
+        List<String> columns = new ArrayList<>(rows.get(0).keySet());
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("an upsert of '" + table + "' needs at least one column");
+        }
+        for (String column : uniqueBy) {
+            if (!columns.contains(column)) {
+                throw new IllegalArgumentException("upsert of '" + table + "': unique column '" + column
+                        + "' is not among the row's columns " + columns);
+            }
+        }
+        for (String column : updateColumns) {
+            if (!columns.contains(column)) {
+                throw new IllegalArgumentException("upsert of '" + table + "': update column '" + column
+                        + "' is not among the row's columns " + columns);
+            }
+        }
+        StringJoiner names = new StringJoiner(", ", " (", ")");
+        columns.forEach(c -> names.add(dialect.quote(Identifiers.check(c, "column"))));
+        String marks = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        StringJoiner tuples = new StringJoiner(", ", " VALUES ", "");
+        List<Object> parameters = new ArrayList<>();
+        for (Map<String, ?> row : rows) {
+            if (!row.keySet().equals(new java.util.HashSet<>(columns))) {
+                throw new IllegalArgumentException("upsert of '" + table + "': every row needs the same columns; expected "
+                        + columns + ", got " + row.keySet());
+            }
+            tuples.add(marks);
+            columns.forEach(c -> parameters.add(dialect.toJdbc(row.get(c))));
+        }
+        String sql = "INSERT INTO " + dialect.quote(Identifiers.check(table, "table")) + names + tuples
+                + dialect.upsertClause(quoteAll(uniqueBy), quoteAll(updateColumns));
+        return new CompiledSql(sql, parameters);
+    }
+
+    private List<String> quoteAll(List<String> identifiers) {
+        return identifiers.stream().map(c -> dialect.quote(Identifiers.check(c, "column"))).toList();
+    }
+
     public CompiledSql update(Query query, Map<String, ?> values) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("an update needs at least one column to set");
@@ -137,9 +187,12 @@ public final class SqlCompiler {
                 sql.append(column).append(operator == Operator.EQ ? " IS NULL" : " IS NOT NULL");
                 return;
             }
+            if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
+                sql.append(dialect.likeCondition(column, operator == Operator.NOT_LIKE));
+                parameters.add(dialect.toJdbc(compare.value()));
+                return;
+            }
             String symbol = switch (operator) {
-                case LIKE -> dialect.like(false);
-                case NOT_LIKE -> dialect.like(true);
                 case NE -> "<>";
                 default -> operator.symbol();
             };
@@ -190,15 +243,23 @@ public final class SqlCompiler {
             primaryKey.forEach(c -> keys.add(dialect.quote(c.name())));
             definitions.add(keys.toString());
         }
-        List<String> statements = new ArrayList<>();
-        statements.add("CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + name + definitions);
+        List<String> separateIndexes = new ArrayList<>();
         for (ColumnSpec column : table.columns()) {
             if (column.index() && !column.unique() && !column.primary()) {
-                statements.add("CREATE INDEX " + (ifNotExists ? "IF NOT EXISTS " : "")
-                        + dialect.quote(table.name() + "_" + column.name() + "_index")
-                        + " ON " + name + " (" + dialect.quote(column.name()) + ")");
+                String index = dialect.quote(table.name() + "_" + column.name() + "_index");
+                String inline = dialect.inlineIndex(index, dialect.quote(column.name()));
+                if (inline != null) {
+                    definitions.add(inline);
+                } else {
+                    separateIndexes.add("CREATE INDEX " + (ifNotExists ? "IF NOT EXISTS " : "") + index
+                            + " ON " + name + " (" + dialect.quote(column.name()) + ")");
+                }
             }
         }
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + name + definitions
+                + dialect.tableOptions());
+        statements.addAll(separateIndexes);
         return statements;
     }
 

@@ -14,6 +14,7 @@ import dev.eloquent.api.Values;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.ObjectArgument;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.sql.ResultSet;
@@ -74,10 +75,17 @@ public final class SqlConnection implements DatabaseConnection {
         try {
             return new SqlConnection(settings.connection(), dialect, new HikariDataSource(config), settings.target());
         } catch (RuntimeException e) {
+            // The cause is dropped on purpose: a JDBC driver's exception chain could echo the URL or the
+            // password; the root message is kept, with the password scrubbed in case a driver echoes it.
             throw new ConnectionException("connection '" + settings.connection() + "' could not connect to "
-                    + settings.target() + ": " + rootMessage(e) + ". Check " + String.join(", ", settings.keysToCheck())
-                    + ".");
+                    + settings.target() + " within " + settings.connectTimeoutSeconds() + "s: "
+                    + redact(rootMessage(e), settings) + ". Check " + String.join(", ", settings.keysToCheck()) + ".");
         }
+    }
+
+    private static String redact(String message, PoolSettings settings) {
+        String password = settings.password().reveal();
+        return password.isEmpty() ? message : message.replace(password, settings.password().toString());
     }
 
     private static String rootMessage(Throwable error) {
@@ -151,14 +159,17 @@ public final class SqlConnection implements DatabaseConnection {
         ResultSetMetaData meta = results.getMetaData();
         int width = meta.getColumnCount();
         List<String> columns = new ArrayList<>(width);
+        Class<?>[] readAs = new Class<?>[width];
         for (int i = 1; i <= width; i++) {
             columns.add(meta.getColumnLabel(i));
+            readAs[i - 1] = dialect.readAs(meta.getColumnType(i), meta.getColumnTypeName(i));
         }
         List<Object[]> values = new ArrayList<>();
         while (results.next()) {
             Object[] row = new Object[width];
             for (int i = 0; i < width; i++) {
-                row[i] = dialect.fromJdbc(results.getObject(i + 1));
+                Object raw = readAs[i] == null ? results.getObject(i + 1) : results.getObject(i + 1, readAs[i]);
+                row[i] = dialect.fromJdbc(raw);
             }
             values.add(row);
         }
@@ -201,6 +212,12 @@ public final class SqlConnection implements DatabaseConnection {
             throw new EloquentException("insert into '" + table + "' returned no generated key");
         }
         return dialect.fromJdbc(results.getObject(1));
+    }
+
+    @Override
+    public void upsert(String table, List<? extends Map<String, ?>> rows, List<String> uniqueBy,
+                       List<String> updateColumns) {
+        execute(compiler.upsert(table, rows, uniqueBy, updateColumns));
     }
 
     @Override
@@ -271,7 +288,14 @@ public final class SqlConnection implements DatabaseConnection {
     private static <S extends SqlStatement<S>> S bind(S statement, CompiledSql compiled) {
         List<Object> parameters = compiled.parameters();
         for (int i = 0; i < parameters.size(); i++) {
-            statement.bind(i, parameters.get(i));
+            Object value = parameters.get(i);
+            if (value instanceof java.time.temporal.Temporal) {
+                // JDBC 4.2 setObject: the driver writes the java.time value as it is. Jdbi's default goes
+                // through java.sql.Timestamp and the JVM's time zone, which can move a value (DST gaps).
+                statement.bind(i, ObjectArgument.of(value));
+            } else {
+                statement.bind(i, value);
+            }
         }
         return statement;
     }

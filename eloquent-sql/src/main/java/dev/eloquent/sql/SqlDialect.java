@@ -25,7 +25,8 @@ public abstract class SqlDialect {
     public abstract String tableExistsQuery();
 
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.RAW_SQL, Capability.SCHEMA);
+        return EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.RAW_SQL, Capability.SCHEMA,
+                Capability.UPSERT);
     }
 
     public String quote(String identifier) {
@@ -58,8 +59,65 @@ public abstract class SqlDialect {
         return negated ? "NOT LIKE" : "LIKE";
     }
 
+    /**
+     * The whole {@code like} predicate for a quoted column and one bound pattern ({@code ?}). The default
+     * is {@code column LIKE ?} with the operator from {@link #like(boolean)}.
+     */
+    public String likeCondition(String quotedColumn, boolean negated) {
+        return quotedColumn + " " + like(negated) + " ?";
+    }
+
     /** Extra column constraints that make the database enforce what the type promises (length, JSON validity). */
     public String columnChecks(ColumnSpec column) {
+        return "";
+    }
+
+    /**
+     * An index declared inside CREATE TABLE, such as {@code INDEX `t_c_index` (`c`)}, or {@code null} to
+     * create it with a separate CREATE INDEX statement (the default). Inside the table it needs no
+     * {@code IF NOT EXISTS}, which MySQL 8 lacks for indexes, and it is created with the table or not at all.
+     */
+    public String inlineIndex(String quotedIndex, String quotedColumn) {
+        return null;
+    }
+
+    /**
+     * What follows a multi-row INSERT to make it an upsert: standard {@code ON CONFLICT ... DO UPDATE}
+     * (PostgreSQL, SQLite). {@code EXCLUDED} is the row that was proposed for insertion.
+     *
+     * @param quotedUniqueBy the conflict target: a primary key or unique index, quoted
+     * @param quotedUpdate   the columns to overwrite on conflict, quoted; empty means keep the existing row
+     */
+    public String upsertClause(java.util.List<String> quotedUniqueBy, java.util.List<String> quotedUpdate) {
+        String target = " ON CONFLICT (" + String.join(", ", quotedUniqueBy) + ")";
+        if (quotedUpdate.isEmpty()) {
+            return target + " DO NOTHING";
+        }
+        java.util.StringJoiner sets = new java.util.StringJoiner(", ", target + " DO UPDATE SET ", "");
+        quotedUpdate.forEach(c -> sets.add(c + " = EXCLUDED." + c));
+        return sets.toString();
+    }
+
+    /**
+     * The class to read a column with ({@code ResultSet.getObject(i, type)}), or {@code null} for plain
+     * {@code getObject}. By default dates and timestamps are read as java.time values directly, so that
+     * neither the JVM's time zone nor java.sql.Date's Julian calendar can move them. Decided once per
+     * result set and column, not per row.
+     *
+     * @param jdbcType  the column's {@link java.sql.Types} code
+     * @param typeName  the database's own type name, such as {@code timestamptz}
+     */
+    public Class<?> readAs(int jdbcType, String typeName) {
+        return switch (jdbcType) {
+            case java.sql.Types.DATE -> java.time.LocalDate.class;
+            case java.sql.Types.TIMESTAMP -> java.time.LocalDateTime.class;
+            case java.sql.Types.TIMESTAMP_WITH_TIMEZONE -> java.time.OffsetDateTime.class;
+            default -> null;
+        };
+    }
+
+    /** Text after CREATE TABLE's closing parenthesis, with a leading space (MySQL's engine and charset), or empty. */
+    public String tableOptions() {
         return "";
     }
 

@@ -9,5 +9,5 @@ package dev.eloquent.testkit;
  * }</pre>
  * Cases that need a capability the driver does not claim are skipped, visibly, with the reason.
  */
-public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, TransactionKit, LifecycleKit {
+public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, TransactionKit, LifecycleKit, UpsertKit {
 }

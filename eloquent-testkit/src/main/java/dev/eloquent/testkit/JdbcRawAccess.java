@@ -28,6 +28,14 @@ public final class JdbcRawAccess implements RawAccess {
         this.quote = quote;
     }
 
+    /**
+     * Raw access through {@code DriverManager} to a URL; for callers that should not need to read the
+     * java.sql module themselves (application modules' tests).
+     */
+    public static JdbcRawAccess of(String url, String user, String password, char quote) {
+        return new JdbcRawAccess(() -> java.sql.DriverManager.getConnection(url, user, password), quote);
+    }
+
     private String quoted(String identifier) {
         return quote + identifier + quote;
     }

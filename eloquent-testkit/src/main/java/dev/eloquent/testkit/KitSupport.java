@@ -11,6 +11,7 @@ import java.util.Map;
 /** What every kit interface shares: the target, booting a fresh instance with fresh kit tables, capability gates. */
 public interface KitSupport {
     String TABLE = "kit_items";
+    String EVENTS = "kit_events";
 
     DriverTarget target();
 
@@ -21,7 +22,7 @@ public interface KitSupport {
 
     default Eloquent boot(Clock clock) {
         Eloquent db = Eloquent.builder().env(target().env()).testMode().clock(clock)
-                .register(KitItem.class, KitItem::new).boot();
+                .register(KitItem.class, KitItem::new).register(KitEvent.class, KitEvent::new).boot();
         try {
             db.dropTables(KitItem.class);
             db.createTables(KitItem.class);
@@ -30,6 +31,12 @@ public interface KitSupport {
             throw e;
         }
         return db;
+    }
+
+    /** Drops and creates {@code kit_events}, for the cases that use it. */
+    default void freshEvents(Eloquent db) {
+        db.dropTables(KitEvent.class);
+        db.createTables(KitEvent.class);
     }
 
     /** Skips the calling test, visibly, unless the target's driver claims the capability. */

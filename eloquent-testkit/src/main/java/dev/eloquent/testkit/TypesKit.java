@@ -109,6 +109,28 @@ public interface TypesKit extends KitSupport {
     }
 
     @Test
+    default void timestampsWithTimeZoneKeepTheInstantAndReadAsUtc() {
+        try (Eloquent db = boot()) {
+            freshEvents(db);
+            java.time.OffsetDateTime written = java.time.OffsetDateTime.parse("2024-03-31T02:30:00.123456+05:30");
+            KitEvent saved = db.create(KitEvent.class, Map.of("code", "tz", "happened_at", written));
+            Object read = db.findOrFail(KitEvent.class, saved.getKey()).get("happened_at");
+            assertEquals(written.withOffsetSameInstant(java.time.ZoneOffset.UTC), read,
+                    "the same instant, at offset UTC, to the microsecond");
+            assertEquals(1, db.query(KitEvent.class)
+                    .where("happened_at", ">", java.time.OffsetDateTime.parse("2024-03-30T20:59:59Z")).count());
+            assertEquals(0, db.query(KitEvent.class)
+                    .where("happened_at", ">", java.time.OffsetDateTime.parse("2024-03-30T21:00:01Z")).count());
+            for (String extreme : new String[]{"1000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z"}) {
+                java.time.OffsetDateTime instant = java.time.OffsetDateTime.parse(extreme);
+                KitEvent edge = db.create(KitEvent.class, Map.of("code", extreme, "happened_at", instant));
+                assertEquals(instant, db.findOrFail(KitEvent.class, edge.getKey()).get("happened_at"), extreme);
+            }
+            assertEquals(3, target().raw().rows(EVENTS).size());
+        }
+    }
+
+    @Test
     default void aStringLongerThanItsColumnIsRefusedNotTruncated() {
         try (Eloquent db = boot()) {
             assertThrows(RuntimeException.class, () -> db.create(KitItem.class, Map.of("name", "n".repeat(101))));

@@ -30,7 +30,8 @@ import java.util.UUID;
  * not as BSON dates: a BSON date keeps milliseconds only, and timestamps must keep the microseconds
  * MySQL and PostgreSQL keep. Fixed width makes the text sort and compare in time order, and filters
  * convert their values the same way. Instant and java.util.Date are stored as BSON dates and read back
- * as Instant; an Instant finer than a millisecond is refused rather than truncated.
+ * as Instant; an Instant finer than a millisecond is refused rather than truncated. OffsetDateTime
+ * (timestampTz columns) is stored as its UTC LocalDateTime text.
  */
 final class MongoValues {
     static final String ID = "_id";
@@ -69,6 +70,11 @@ final class MongoValues {
         }
         if (value instanceof LocalDate date) {
             return date.toString();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            // timestampTz columns keep the instant: stored as UTC in the same fixed-width text, so they
+            // sort in time order; Values reads text without an offset as UTC.
+            return toBson(field, offset.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime());
         }
         if (value instanceof Instant instant) {
             if (instant.getNano() % 1_000_000 != 0) {

@@ -36,7 +36,7 @@ final class SqliteDialect extends SqlDialect {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.TRANSACTIONS, Capability.TRANSACTIONAL_DDL, Capability.JOINS,
-                Capability.RAW_SQL, Capability.SCHEMA);
+                Capability.RAW_SQL, Capability.SCHEMA, Capability.UPSERT);
     }
 
     @Override
@@ -51,6 +51,8 @@ final class SqliteDialect extends SqlDialect {
             case DOUBLE -> "DOUBLE";
             case DATE -> "DATE";
             case TIMESTAMP -> "DATETIME";
+            // UTC text: SQLite has no zoned type; Values reads text without an offset as UTC.
+            case TIMESTAMP_TZ -> "DATETIME";
             case UUID -> "CHAR(36)";
         };
     }
@@ -83,6 +85,12 @@ final class SqliteDialect extends SqlDialect {
             case BOOLEAN -> " CHECK (" + name + " IN (0, 1))";
             default -> "";
         };
+    }
+
+    /** Every value is read as stored: dates and timestamps are text that {@link dev.eloquent.api.Values} parses. */
+    @Override
+    public Class<?> readAs(int jdbcType, String typeName) {
+        return null;
     }
 
     @Override

@@ -1,0 +1,162 @@
+package dev.eloquent.driver.mysql;
+
+import dev.eloquent.api.Capability;
+import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.sql.SqlDialect;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+/**
+ * MySQL and MariaDB. Tables are utf8mb4 with a binary collation, so that equality, unique indexes and
+ * sorting compare exactly as on PostgreSQL and SQLite; {@code like} lower-cases both sides instead.
+ * Timestamps are DATETIME(6) (microseconds, years 1000 to 9999); TIMESTAMP_TZ is DATETIME(6) holding
+ * UTC, because MySQL's TIMESTAMP ends in 2038 and converts through the session's time zone. DDL is not
+ * transactional here.
+ */
+final class MysqlDialect extends SqlDialect {
+    static final String COLLATION = "utf8mb4_bin";
+    /** MySQL has no OFFSET without LIMIT; this is the documented "all the rest" count. */
+    private static final String NO_LIMIT = "18446744073709551615";
+    private static final java.time.format.DateTimeFormatter DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.RAW_SQL, Capability.SCHEMA,
+                Capability.UPSERT);
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier + '`';
+    }
+
+    @Override
+    public boolean insertReturning() {
+        return false;
+    }
+
+    @Override
+    public String emptyInsert(String quotedTable) {
+        return "INSERT INTO " + quotedTable + " () VALUES ()";
+    }
+
+    @Override
+    public String columnType(ColumnSpec column) {
+        return switch (column.type()) {
+            case INCREMENTS -> "INT UNSIGNED";
+            case BIG_INCREMENTS -> "BIGINT UNSIGNED";
+            case INTEGER -> "INT";
+            case BIG_INTEGER -> "BIGINT";
+            case STRING -> "VARCHAR(" + column.length() + ")";
+            // LONGTEXT: TEXT holds only 64 KB, less than 70,000 characters.
+            case TEXT -> "LONGTEXT";
+            case BOOLEAN -> "TINYINT(1)";
+            case DECIMAL -> "DECIMAL(" + column.precision() + ", " + column.scale() + ")";
+            case DOUBLE -> "DOUBLE";
+            // MySQL's native JSON; on MariaDB an alias of LONGTEXT with a json_valid CHECK.
+            case JSON -> "JSON";
+            case DATE -> "DATE";
+            case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
+            case UUID -> "CHAR(36)";
+        };
+    }
+
+    @Override
+    public String autoIncrementColumn(ColumnSpec column) {
+        return quote(column.name()) + " " + columnType(column) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    @Override
+    public String tableExistsQuery() {
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
+    }
+
+    @Override
+    public String tableOptions() {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + COLLATION;
+    }
+
+    @Override
+    public String inlineIndex(String quotedIndex, String quotedColumn) {
+        return "INDEX " + quotedIndex + " (" + quotedColumn + ")";
+    }
+
+    @Override
+    public String limitOffset(Integer limit, Integer offset) {
+        if (limit == null && offset != null && offset > 0) {
+            return " LIMIT " + NO_LIMIT + " OFFSET " + offset;
+        }
+        return super.limitOffset(limit, offset);
+    }
+
+    /** Both sides lower-cased: the binary collation would otherwise make LIKE case-sensitive. */
+    @Override
+    public String likeCondition(String quotedColumn, boolean negated) {
+        return "LOWER(" + quotedColumn + ") " + (negated ? "NOT LIKE" : "LIKE") + " LOWER(?)";
+    }
+
+    @Override
+    public String columnChecks(ColumnSpec column) {
+        // TINYINT(1) would accept 2..127; MySQL 8.0.16+ and MariaDB enforce CHECK.
+        return column.type() == dev.eloquent.api.ColumnType.BOOLEAN
+                ? " CHECK (" + quote(column.name()) + " IN (0, 1))" : "";
+    }
+
+    /**
+     * MySQL's own upsert. It fires on any unique key of the table, not only {@code uniqueBy}; VALUES()
+     * is understood by MariaDB and MySQL 8 alike (MySQL 8.0.20+ merely warns).
+     */
+    @Override
+    public String upsertClause(List<String> quotedUniqueBy, List<String> quotedUpdate) {
+        StringJoiner sets = new StringJoiner(", ", " ON DUPLICATE KEY UPDATE ", "");
+        if (quotedUpdate.isEmpty()) {
+            // Keeps the existing row: a no-op assignment is MySQL's "do nothing".
+            sets.add(quotedUniqueBy.get(0) + " = " + quotedUniqueBy.get(0));
+        }
+        quotedUpdate.forEach(c -> sets.add(c + " = VALUES(" + c + ")"));
+        return sets.toString();
+    }
+
+    /**
+     * Dates and times are bound as ISO text, which both servers parse exactly. Connector/J drops the
+     * microseconds of a bound LocalDateTime on MariaDB 10.x, whose handshake reports version
+     * "5.5.5-10.x" (older than MySQL 5.6.4's fractional seconds). Zoned values are stored in UTC.
+     */
+    @Override
+    public Object toJdbc(Object value) {
+        if (value instanceof LocalDateTime local) {
+            return DATETIME.format(local);
+        }
+        if (value instanceof java.time.LocalDate date) {
+            return date.toString();
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return DATETIME.format(offset.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return DATETIME.format(zoned.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        }
+        if (value instanceof Instant instant) {
+            return DATETIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+        if (value instanceof UUID uuid) {
+            return uuid.toString();
+        }
+        return value;
+    }
+}
