@@ -35,6 +35,8 @@ public final class SqlConnection implements DatabaseConnection {
     private final ConnectionName name;
     private final SqlDialect dialect;
     private final SqlCompiler compiler;
+    /** Asked on every model query, so worked out once. */
+    private final Set<Capability> capabilities;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final String target;
@@ -45,6 +47,7 @@ public final class SqlConnection implements DatabaseConnection {
         this.name = name;
         this.dialect = dialect;
         this.compiler = new SqlCompiler(dialect);
+        this.capabilities = java.util.Collections.unmodifiableSet(dialect.capabilities());
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         this.target = target;
@@ -109,7 +112,7 @@ public final class SqlConnection implements DatabaseConnection {
 
     @Override
     public Set<Capability> capabilities() {
-        return dialect.capabilities();
+        return capabilities;
     }
 
     public SqlDialect dialect() {

@@ -24,9 +24,14 @@ public abstract class SqlDialect {
     /** SQL that returns one row when a table exists; its one parameter is the table name. */
     public abstract String tableExistsQuery();
 
+    /** What every SQL driver offers, plus transactional DDL where {@link #transactionalDdl()} says so. */
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.RAW_SQL, Capability.SCHEMA,
-                Capability.UPSERT);
+        Set<Capability> capabilities = EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.RAW_SQL,
+                Capability.SCHEMA, Capability.UPSERT);
+        if (transactionalDdl()) {
+            capabilities.add(Capability.TRANSACTIONAL_DDL);
+        }
+        return capabilities;
     }
 
     public String quote(String identifier) {
@@ -163,6 +168,6 @@ public abstract class SqlDialect {
 
     /** Whether schema changes can run inside a transaction and roll back. */
     public boolean transactionalDdl() {
-        return capabilities().contains(Capability.TRANSACTIONAL_DDL);
+        return false;
     }
 }

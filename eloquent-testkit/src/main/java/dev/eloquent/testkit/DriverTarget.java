@@ -15,4 +15,23 @@ public interface DriverTarget {
 
     /** The second path to the same database the test connection uses. */
     RawAccess raw();
+
+    static DriverTarget of(Env env, String connection, RawAccess raw) {
+        return new DriverTarget() {
+            @Override
+            public Env env() {
+                return env;
+            }
+
+            @Override
+            public String connection() {
+                return connection;
+            }
+
+            @Override
+            public RawAccess raw() {
+                return raw;
+            }
+        };
+    }
 }

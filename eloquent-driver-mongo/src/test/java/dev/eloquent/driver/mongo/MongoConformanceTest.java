@@ -34,22 +34,7 @@ class MongoConformanceTest implements DriverConformanceKit {
 
     @Override
     public DriverTarget target() {
-        return new DriverTarget() {
-            @Override
-            public Env env() {
-                return Env.of(Map.of("DB_TEST_CONNECTION", "mongo_test", "MONGO_TEST_URI", server.uri(),
-                        "MONGO_TEST_DB", DATABASE));
-            }
-
-            @Override
-            public String connection() {
-                return "mongo";
-            }
-
-            @Override
-            public RawAccess raw() {
-                return new MongoRawAccess(server.uri(), DATABASE);
-            }
-        };
+        return DriverTarget.of(Env.of(Map.of("DB_TEST_CONNECTION", "mongo_test", "MONGO_TEST_URI", server.uri(),
+                        "MONGO_TEST_DB", DATABASE)), "mongo", new MongoRawAccess(server.uri(), DATABASE));
     }
 }

@@ -22,22 +22,7 @@ class MongoContainerConformanceTest implements DriverConformanceKit {
 
     @Override
     public DriverTarget target() {
-        return new DriverTarget() {
-            @Override
-            public Env env() {
-                return Env.of(Map.of("DB_TEST_CONNECTION", "mongo_test", "MONGO_TEST_URI", MONGO.getConnectionString(),
-                        "MONGO_TEST_DB", "eloquent_kit"));
-            }
-
-            @Override
-            public String connection() {
-                return "mongo";
-            }
-
-            @Override
-            public RawAccess raw() {
-                return new MongoRawAccess(MONGO.getConnectionString(), "eloquent_kit");
-            }
-        };
+        return DriverTarget.of(Env.of(Map.of("DB_TEST_CONNECTION", "mongo_test", "MONGO_TEST_URI", MONGO.getConnectionString(),
+                        "MONGO_TEST_DB", "eloquent_kit")), "mongo", new MongoRawAccess(MONGO.getConnectionString(), "eloquent_kit"));
     }
 }

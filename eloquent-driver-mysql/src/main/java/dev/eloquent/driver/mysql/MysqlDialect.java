@@ -1,6 +1,5 @@
 package dev.eloquent.driver.mysql;
 
-import dev.eloquent.api.Capability;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.sql.SqlDialect;
 
@@ -9,9 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -34,11 +31,6 @@ final class MysqlDialect extends SqlDialect {
         return "mysql";
     }
 
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.RAW_SQL, Capability.SCHEMA,
-                Capability.UPSERT);
-    }
 
     @Override
     public String quote(String identifier) {

@@ -3,7 +3,6 @@ package dev.eloquent.driver.mysql;
 import dev.eloquent.api.Env;
 import dev.eloquent.testkit.DriverConformanceKit;
 import dev.eloquent.testkit.DriverTarget;
-import dev.eloquent.testkit.RawAccess;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,21 +14,6 @@ class MysqlConformanceTest implements DriverConformanceKit {
         Map<String, String> values = new HashMap<>(MysqlTestServer.env());
         values.put("DB_TEST_CONNECTION", "mysql_test");
         Env env = Env.of(values);
-        return new DriverTarget() {
-            @Override
-            public Env env() {
-                return env;
-            }
-
-            @Override
-            public String connection() {
-                return "mysql";
-            }
-
-            @Override
-            public RawAccess raw() {
-                return MysqlTestServer.raw();
-            }
-        };
+        return DriverTarget.of(env, "mysql", MysqlTestServer.raw());
     }
 }

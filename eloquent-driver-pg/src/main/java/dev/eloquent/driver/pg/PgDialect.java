@@ -1,6 +1,5 @@
 package dev.eloquent.driver.pg;
 
-import dev.eloquent.api.Capability;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.sql.SqlDialect;
 import org.postgresql.util.PGobject;
@@ -9,8 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * PostgreSQL: standard SQL for most things. Generated keys come back with RETURNING; JSON is jsonb
@@ -25,9 +22,8 @@ final class PgDialect extends SqlDialect {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TRANSACTIONS, Capability.TRANSACTIONAL_DDL, Capability.JOINS,
-                Capability.RAW_SQL, Capability.SCHEMA, Capability.UPSERT);
+    public boolean transactionalDdl() {
+        return true;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.eloquent.driver.pg;
 import dev.eloquent.api.Env;
 import dev.eloquent.testkit.DriverConformanceKit;
 import dev.eloquent.testkit.DriverTarget;
-import dev.eloquent.testkit.RawAccess;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,21 +14,6 @@ class PgConformanceTest implements DriverConformanceKit {
         Map<String, String> values = new HashMap<>(PgTestServer.env());
         values.put("DB_TEST_CONNECTION", "pg_test");
         Env env = Env.of(values);
-        return new DriverTarget() {
-            @Override
-            public Env env() {
-                return env;
-            }
-
-            @Override
-            public String connection() {
-                return "pg";
-            }
-
-            @Override
-            public RawAccess raw() {
-                return PgTestServer.raw();
-            }
-        };
+        return DriverTarget.of(env, "pg", PgTestServer.raw());
     }
 }

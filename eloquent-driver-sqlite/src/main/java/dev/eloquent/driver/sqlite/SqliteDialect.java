@@ -1,6 +1,5 @@
 package dev.eloquent.driver.sqlite;
 
-import dev.eloquent.api.Capability;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.sql.SqlDialect;
 
@@ -12,8 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,9 +31,8 @@ final class SqliteDialect extends SqlDialect {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TRANSACTIONS, Capability.TRANSACTIONAL_DDL, Capability.JOINS,
-                Capability.RAW_SQL, Capability.SCHEMA, Capability.UPSERT);
+    public boolean transactionalDdl() {
+        return true;
     }
 
     @Override

@@ -19,21 +19,6 @@ class SqliteConformanceTest implements DriverConformanceKit {
     @Override
     public DriverTarget target() {
         Path file = folder.resolve("nested/kit.sqlite");
-        return new DriverTarget() {
-            @Override
-            public Env env() {
-                return Env.of(Map.of("SQLITE_TEST_PATH", file.toString()));
-            }
-
-            @Override
-            public String connection() {
-                return "sqlite";
-            }
-
-            @Override
-            public RawAccess raw() {
-                return new JdbcRawAccess(() -> DriverManager.getConnection("jdbc:sqlite:" + file), '"');
-            }
-        };
+        return DriverTarget.of(Env.of(Map.of("SQLITE_TEST_PATH", file.toString())), "sqlite", new JdbcRawAccess(() -> DriverManager.getConnection("jdbc:sqlite:" + file), '"'));
     }
 }
