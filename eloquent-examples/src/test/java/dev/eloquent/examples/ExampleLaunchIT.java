@@ -3,14 +3,10 @@ package dev.eloquent.examples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,34 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * finds the SQLite driver both ways, and twice in the same folder, proving a second run works.
  */
 class ExampleLaunchIT {
-    private static final Path MODULES = Path.of("target/modules").toAbsolutePath();
     private static final String MAIN = "dev.eloquent.examples.ExampleApp";
 
     @TempDir
     Path workDir;
 
-    private String launch(List<String> launcherArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(launcherArgs);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        // The example must run on the defaults: no contract key may leak in from the build's environment.
-        env.keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("SQLITE_") || k.startsWith("PG_")
-                || k.startsWith("MONGO_") || k.equals("APP_ENV"));
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the example did not finish within 120 s");
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), output);
-        return output;
+    private String launch(List<String> launcherArgs) throws Exception {
+        ExampleProcess.Result result = ExampleProcess.run(workDir, launcherArgs, Map.of());
+        assertEquals(0, result.exitCode(), result.output());
+        return result.output();
     }
 
     @Test
     void onTheModulePathTheDriverComesFromItsModuleAndASecondRunWorks() throws Exception {
-        List<String> modulePath = List.of("-p", MODULES.toString(), "-m", "dev.eloquent.examples/" + MAIN);
+        List<String> modulePath = ExampleProcess.onModulePath(MAIN);
         String first = launch(modulePath);
         assertTrue(first.contains("driver found: sqlite (module dev.eloquent.driver.sqlite)"), first);
         assertTrue(first.contains("default connection: sqlite -> " + workDir.resolve("storage/app.sqlite")), first);
@@ -65,7 +47,7 @@ class ExampleLaunchIT {
 
     @Test
     void onTheClassPathTheDriverIsFoundThroughItsServicesFile() throws Exception {
-        String output = launch(List.of("-cp", MODULES + "/*", MAIN));
+        String output = launch(List.of("-cp", ExampleProcess.MODULES + "/*", MAIN));
         assertTrue(output.contains("driver found: sqlite (class path)"), output);
         assertTrue(output.contains("run #1 on this database"), output);
     }
