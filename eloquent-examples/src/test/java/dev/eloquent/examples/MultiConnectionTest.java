@@ -10,7 +10,7 @@ import dev.eloquent.orm.SqlModel;
 import dev.eloquent.orm.Table;
 import dev.eloquent.testkit.JdbcRawAccess;
 import dev.eloquent.testkit.RawAccess;
-import dev.eloquent.testkit.TestServers;
+import dev.eloquent.testkit.TestServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * through plain JDBC on the database it belongs to, and only there.
  */
 class MultiConnectionTest {
+    // This test brings no servers of its own: it skips, saying why, when one is not configured (fails in CI).
+    private static final TestServer MYSQL = new TestServer("MariaDB/MySQL", "DB", 3306, "root", "mysql", '`',
+            TestServer.NO_CONTAINER);
+    private static final TestServer PG = new TestServer("PostgreSQL", "PG", 5432, "postgres", "postgresql", '"',
+            TestServer.NO_CONTAINER);
+
     private static final Consumer<Blueprint> COLUMNS = t -> {
         t.increments("id");
         t.string("body", 100);
@@ -77,16 +83,14 @@ class MultiConnectionTest {
     @ParameterizedTest(name = "DB_TEST_CONNECTION={0}")
     @ValueSource(strings = {"mysql_test", "pg_test", "sqlite_test"})
     void pinnedModelsKeepTheirConnectionsAndTheUnpinnedOneFollowsTheDefault(String defaultConnection) {
-        Map<String, String> mysql = server("DB", "MariaDB/MySQL", 3306);
-        Map<String, String> pg = server("PG", "PostgreSQL", 5432);
         Path sqliteFile = folder.resolve("multi.sqlite");
-        Map<String, String> env = new HashMap<>(mysql);
-        env.putAll(pg);
+        Map<String, String> env = new HashMap<>(MYSQL.env());
+        env.putAll(PG.env());
         env.put("SQLITE_TEST_PATH", sqliteFile.toString());
         env.put("DB_TEST_CONNECTION", defaultConnection);
         Map<String, RawAccess> raw = Map.of(
-                "mysql_test", jdbc("jdbc:mysql://", mysql, "DB", 3306, "root", '`'),
-                "pg_test", jdbc("jdbc:postgresql://", pg, "PG", 5432, "postgres", '"'),
+                "mysql_test", MYSQL.raw(),
+                "pg_test", PG.raw(),
                 "sqlite_test", JdbcRawAccess.of("jdbc:sqlite:" + sqliteFile, null, null, '"'));
 
         try (Eloquent db = Eloquent.builder().env(Env.of(env)).testMode()
@@ -139,24 +143,6 @@ class MultiConnectionTest {
                 db.schema(connection).dropIfExists("multi_defaults");
             }
         }
-    }
-
-    /** A server's test block; fails in CI and skips (with the reason) elsewhere when it does not answer. */
-    private static Map<String, String> server(String prefix, String what, int defaultPort) {
-        Map<String, String> env = TestServers.testEnv(prefix);
-        String host = env.getOrDefault(prefix + "_TEST_HOST", "127.0.0.1");
-        int port = Integer.parseInt(env.getOrDefault(prefix + "_TEST_PORT", Integer.toString(defaultPort)));
-        return TestServers.select(what, prefix + "_TEST_HOST/" + prefix + "_TEST_PORT", host, port, () -> env,
-                () -> TestServers.skip("skipped: no " + what + " answers at " + host + ":" + port
-                        + "; this test needs local servers (the driver modules' own tests can use Testcontainers)"));
-    }
-
-    private static RawAccess jdbc(String scheme, Map<String, String> env, String prefix, int port, String user,
-                                  char quote) {
-        String url = scheme + env.getOrDefault(prefix + "_TEST_HOST", "127.0.0.1") + ":"
-                + env.getOrDefault(prefix + "_TEST_PORT", Integer.toString(port)) + "/" + env.get(prefix + "_TEST_NAME");
-        return JdbcRawAccess.of(url, env.getOrDefault(prefix + "_TEST_USER", user),
-                env.getOrDefault(prefix + "_TEST_PASSWORD", ""), quote);
     }
 
     private static List<String> bodies(RawAccess raw, String table) {

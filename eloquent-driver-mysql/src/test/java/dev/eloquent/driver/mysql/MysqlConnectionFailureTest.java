@@ -18,7 +18,7 @@ class MysqlConnectionFailureTest implements ServerFailureKit {
 
     @Override
     public Map<String, String> serverEnv() {
-        return MysqlTestServer.env();
+        return MysqlTestServer.SERVER.env();
     }
 
     @Override

@@ -36,7 +36,7 @@ class MysqlDriverTest {
 
     @BeforeEach
     void open() {
-        connection = (SqlConnection) driver.open(settings(MysqlTestServer.env(), "mysql_test"));
+        connection = (SqlConnection) driver.open(settings(MysqlTestServer.SERVER.env(), "mysql_test"));
         connection.execute(new SchemaChange.DropTable("order", true));
     }
 

@@ -18,7 +18,7 @@ class PgConnectionFailureTest implements ServerFailureKit {
 
     @Override
     public Map<String, String> serverEnv() {
-        return PgTestServer.env();
+        return PgTestServer.SERVER.env();
     }
 
     @Override

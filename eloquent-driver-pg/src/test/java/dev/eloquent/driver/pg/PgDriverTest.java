@@ -39,7 +39,7 @@ class PgDriverTest {
 
     @BeforeEach
     void open() {
-        connection = (SqlConnection) driver.open(settings(PgTestServer.env(), "pg_test"));
+        connection = (SqlConnection) driver.open(settings(PgTestServer.SERVER.env(), "pg_test"));
         connection.execute(new SchemaChange.DropTable("order", true));
     }
 
