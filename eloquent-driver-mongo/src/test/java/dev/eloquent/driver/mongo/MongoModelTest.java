@@ -288,5 +288,13 @@ class MongoModelTest {
         UnsupportedFeatureException transactions = assertThrows(UnsupportedFeatureException.class,
                 () -> db.transaction("mongo", () -> null));
         assertEquals("transactions is not supported on mongo", transactions.getMessage());
+        // Joins, raw SQL and row locks have no model API yet; the capabilities that will gate them are not claimed.
+        var connection = db.connections().connection("mongo");
+        for (var capability : java.util.List.of(dev.eloquent.api.Capability.JOINS, dev.eloquent.api.Capability.RAW_SQL,
+                dev.eloquent.api.Capability.ROW_LOCKS)) {
+            UnsupportedFeatureException refused = assertThrows(UnsupportedFeatureException.class,
+                    () -> connection.require(capability));
+            assertEquals(capability.description() + " is not supported on mongo", refused.getMessage());
+        }
     }
 }
