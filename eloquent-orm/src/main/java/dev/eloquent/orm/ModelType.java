@@ -173,9 +173,13 @@ final class ModelType<M extends Model<M>> {
             throw new EloquentException(table + "." + columnName + ": " + e.getMessage(), e);
         }
         // Refused here, the same on every driver, rather than truncated by one database and kept by another.
-        if (column.type() == ColumnType.STRING && ((String) cast).codePointCount(0, ((String) cast).length()) > column.length()) {
-            throw new EloquentException(table + "." + columnName + ": value of " + ((String) cast).length()
-                    + " characters exceeds the column's length " + column.length());
+        if (column.type() == ColumnType.STRING) {
+            String text = (String) cast;
+            int characters = text.codePointCount(0, text.length());
+            if (characters > column.length()) {
+                throw new EloquentException(table + "." + columnName + ": value of " + characters
+                        + " characters exceeds the column's length " + column.length());
+            }
         }
         return cast;
     }
