@@ -135,6 +135,8 @@ class ModelRegistrationTest {
                     unknown.getMessage());
             EloquentException tooLong = assertThrows(EloquentException.class, () -> typed.set("name", "abcdef"));
             assertTrue(tooLong.getMessage().contains("exceeds the column's length 5"), tooLong.getMessage());
+            // Length is in characters, as the databases count it: five emoji are ten UTF-16 units and fit.
+            assertEquals("\uD83D\uDE00".repeat(5), typed.set("name", "\uD83D\uDE00".repeat(5)).get("name"));
             assertThrows(EloquentException.class, () -> typed.set("age", "forty"));
             assertThrows(EloquentException.class, () -> db.query(Typed.class).where("age", "~", 3));
             assertThrows(EloquentException.class, () -> db.query(Typed.class).orderBy("age", "sideways"));
