@@ -136,6 +136,9 @@ public interface TypesKit extends KitSupport {
             assertThrows(RuntimeException.class, () -> db.create(KitItem.class, Map.of("name", "n".repeat(101))));
             assertEquals(0, rawRows().size());
             assertEquals(100, roundTrip(db, Map.of("name", "n".repeat(100))).getString("name").length());
+            // The limit counts characters: 100 emoji (200 UTF-16 units, 400 UTF-8 bytes) fit in string(100).
+            String emoji = "\uD83D\uDE80".repeat(100);
+            assertEquals(emoji, roundTrip(db, Map.of("name", emoji)).getString("name"));
         }
     }
 
