@@ -1,13 +1,14 @@
 package dev.eloquent.api;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * An open, named connection, as a driver offers it to the ORM. Every operation takes a neutral
- * description ({@link Query}, {@link SchemaChange}) that the driver compiles; identifiers in those
- * descriptions are already checked, values are always bound, never spliced into statement text.
+ * An open, named connection, as a driver offers it to the ORM. Reads take a {@link Query}, writes a
+ * {@link Write}, schema changes a {@link SchemaChange}; the driver compiles them. Identifiers in those
+ * descriptions are already checked; values are always bound, never spliced into statement text. The ORM
+ * checks {@link Capabilities#required} before calling, and a compiler throws on a node it does not know.
  */
 public interface DatabaseConnection extends AutoCloseable {
     ConnectionName name();
@@ -27,35 +28,26 @@ public interface DatabaseConnection extends AutoCloseable {
         }
     }
 
-    Rows select(Query query);
-
-    long count(Query query);
-
-    boolean exists(Query query);
-
     /**
-     * Inserts one row and returns the value generated for {@code generatedKey} (an auto-increment
-     * column), or {@code null} when {@code generatedKey} is null.
+     * Runs a read and returns its rows as a cursor, which the caller closes. Inside a transaction the
+     * cursor reads on the transaction's connection.
      */
-    Object insert(String table, Map<String, ?> values, String generatedKey);
+    Cursor select(Query query);
 
-    /**
-     * Inserts each row, or, where a row with the same values in {@code uniqueBy} (a primary key or unique
-     * index) exists, sets only {@code updateColumns} of it from the row. One statement, atomic per row.
-     * Returns nothing: databases count "affected" rows differently (MySQL counts an update twice).
-     * Every row must have the same columns.
-     */
-    default void upsert(String table, java.util.List<? extends Map<String, ?>> rows, java.util.List<String> uniqueBy,
-                        java.util.List<String> updateColumns) {
-        require(Capability.UPSERT);
-        throw new IllegalStateException(driverName() + " claims upsert but does not implement it");
+    /** Runs a write; failures are {@link QueryException}s ({@link UniqueViolationException} for duplicate keys). */
+    WriteResult write(Write write);
+
+    /** Runs SQL text that returns rows, with {@code ?} bindings ({@link Capability#RAW_SQL}). */
+    default Cursor selectRaw(String sql, List<?> bindings) {
+        require(Capability.RAW_SQL);
+        throw new IllegalStateException(driverName() + " claims raw SQL but does not implement it");
     }
 
-    /** Updates the rows the query's conditions select; returns how many. */
-    long update(Query query, Map<String, ?> values);
-
-    /** Deletes the rows the query's conditions select; returns how many. */
-    long delete(Query query);
+    /** Runs one SQL statement that returns no rows, with {@code ?} bindings; returns the affected row count. */
+    default long statement(String sql, List<?> bindings) {
+        require(Capability.RAW_SQL);
+        throw new IllegalStateException(driverName() + " claims raw SQL but does not implement it");
+    }
 
     void execute(SchemaChange change);
 
@@ -63,11 +55,33 @@ public interface DatabaseConnection extends AutoCloseable {
 
     /**
      * Runs the work in one transaction on this thread: commits when it returns, rolls back when it
-     * throws. Nested calls join the outer transaction.
+     * throws. A nested call is a savepoint: its failure rolls back its own work only. A statement that
+     * fails inside the transaction marks it rollback-only: even if the work catches the failure, the
+     * transaction rolls back at the end and this call throws, naming the failed statement's table.
      */
     default <T> T transaction(Supplier<T> work) {
         require(Capability.TRANSACTIONS);
         throw new IllegalStateException(driverName() + " claims transactions but does not implement them");
+    }
+
+    /** Whether this thread is inside a transaction of this connection. */
+    default boolean inTransaction() {
+        return false;
+    }
+
+    /**
+     * Runs the callback after the outermost transaction of this thread commits (never if it rolls back);
+     * outside a transaction, at once.
+     */
+    default void afterCommit(Runnable callback) {
+        if (inTransaction()) {
+            throw new IllegalStateException(driverName() + " reports a transaction but does not implement afterCommit");
+        }
+        callback.run();
+    }
+
+    /** Sends a {@link QueryEvent} for every statement from now on to the listener (one listener; null removes it). */
+    default void listen(QueryListener listener) {
     }
 
     /** Closes the connection and any pool behind it. Idempotent. */

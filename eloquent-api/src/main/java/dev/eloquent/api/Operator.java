@@ -18,6 +18,20 @@ public enum Operator {
         return symbol;
     }
 
+    /** The operator with the opposite meaning for non-null operands: {@code <} becomes {@code >=}. */
+    public Operator negate() {
+        return switch (this) {
+            case EQ -> NE;
+            case NE -> EQ;
+            case LT -> GE;
+            case LE -> GT;
+            case GT -> LE;
+            case GE -> LT;
+            case LIKE -> NOT_LIKE;
+            case NOT_LIKE -> LIKE;
+        };
+    }
+
     public static Operator parse(String text) {
         String normalized = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (normalized.equals("<>")) {

@@ -3,8 +3,8 @@ package dev.eloquent.api;
 import java.util.List;
 
 /**
- * A result set in positional form: the column names once, then each row's values in that order.
- * Mapping code resolves a column's position once per result, not once per row.
+ * A result set in memory, in positional form: the column names once, then each row's values in that
+ * order. Mapping code resolves a column's position once per result, not once per row.
  */
 public record Rows(List<String> columns, List<Object[]> values) {
     public Rows {
@@ -17,5 +17,10 @@ public record Rows(List<String> columns, List<Object[]> values) {
 
     public boolean isEmpty() {
         return values.isEmpty();
+    }
+
+    /** The position of a column in each row, or -1. */
+    public int indexOf(String column) {
+        return columns.indexOf(column);
     }
 }
