@@ -31,7 +31,7 @@ class DescriptionsTest {
         assertEquals("PG_TEST_HOST", test.key("HOST"));
         assertEquals(5432, normal.port("PORT", 5432), "a blank value counts as absent");
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> test.port("PORT", 5432));
-        assertEquals("PG_TEST_PORT must be a whole number from 1 to 65535, got '99999' (connection 'pg_test')",
+        assertEquals("PG_TEST_PORT must be a whole number from 1 to 65535 (connection 'pg_test')",
                 error.getMessage());
         assertEquals("******", test.secret("PASSWORD").toString());
         assertEquals("hunter2", test.secret("PASSWORD").reveal());

@@ -4,16 +4,17 @@ import dev.eloquent.api.Capability;
 import dev.eloquent.api.ConnectionException;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.ConnectionSettings;
+import dev.eloquent.api.Cursor;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.Driver;
 import dev.eloquent.api.EnvBlock;
 import dev.eloquent.api.Query;
-import dev.eloquent.api.Rows;
 import dev.eloquent.api.SchemaChange;
 import dev.eloquent.api.Secret;
+import dev.eloquent.api.Write;
+import dev.eloquent.api.WriteResult;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FakeDriver implements Driver {
     final String name;
     final String prefix;
+    final List<String> alsoServes;
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
 
@@ -37,8 +39,19 @@ public class FakeDriver implements Driver {
 
     /** A driver whose block prefix differs from its name, as mysql's {@code DB} does. */
     FakeDriver(String name, String prefix) {
+        this(name, prefix, List.of());
+    }
+
+    /** A driver that also serves databases under other names, as mysql serves mariadb. */
+    FakeDriver(String name, String prefix, List<String> alsoServes) {
         this.name = name;
         this.prefix = prefix;
+        this.alsoServes = alsoServes;
+    }
+
+    @Override
+    public List<String> alsoServes() {
+        return alsoServes;
     }
 
     @Override
@@ -104,33 +117,13 @@ public class FakeDriver implements Driver {
         }
 
         @Override
-        public Rows select(Query query) {
-            return new Rows(List.of(), List.of());
+        public Cursor select(Query query) {
+            return Cursor.of(List.of(), List.of());
         }
 
         @Override
-        public long count(Query query) {
-            return 0;
-        }
-
-        @Override
-        public boolean exists(Query query) {
-            return false;
-        }
-
-        @Override
-        public Object insert(String table, Map<String, ?> values, String generatedKey) {
-            return null;
-        }
-
-        @Override
-        public long update(Query query, Map<String, ?> values) {
-            return 0;
-        }
-
-        @Override
-        public long delete(Query query) {
-            return 0;
+        public WriteResult write(Write write) {
+            return WriteResult.of(0);
         }
 
         @Override
