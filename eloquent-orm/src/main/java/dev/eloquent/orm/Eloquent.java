@@ -178,6 +178,7 @@ public final class Eloquent implements AutoCloseable {
             attributes.putIfAbsent(ModelType.UPDATED_AT, now);
         }
         Map<String, Object> values = new LinkedHashMap<>(attributes);
+        type.checkInsert(values);
         boolean generate = type.keyGenerated() && values.get(type.keyName()) == null;
         if (generate) {
             values.remove(type.keyName());
@@ -235,7 +236,7 @@ public final class Eloquent implements AutoCloseable {
         List<Map<String, Object>> cast = new ArrayList<>(rows.size());
         for (Map<String, ?> row : rows) {
             Map<String, Object> values = new LinkedHashMap<>();
-            row.forEach((column, value) -> values.put(column, described.cast(column, value)));
+            row.forEach((column, value) -> values.put(column, described.castForWrite(column, value)));
             if (now != null) {
                 values.putIfAbsent(ModelType.CREATED_AT, now);
                 values.putIfAbsent(ModelType.UPDATED_AT, now);

@@ -214,7 +214,7 @@ public final class ModelQuery<M extends Model<M>> {
     /** Updates every matching row at once, without loading models; returns how many. */
     public long update(Map<String, ?> values) {
         Map<String, Object> cast = new java.util.LinkedHashMap<>();
-        values.forEach((column, value) -> cast.put(column, type.cast(column, value)));
+        values.forEach((column, value) -> cast.put(column, type.castForWrite(column, value)));
         if (type.timestamps() && !cast.containsKey(ModelType.UPDATED_AT)) {
             cast.put(ModelType.UPDATED_AT, db.now());
         }
