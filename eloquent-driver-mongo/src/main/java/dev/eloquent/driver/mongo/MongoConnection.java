@@ -217,6 +217,9 @@ final class MongoConnection implements DatabaseConnection {
             if (column.name().equals(MongoValues.ID)) {
                 continue; // MongoDB indexes _id uniquely by itself
             }
+            if (column.autoIncrement()) {
+                counters.register(name, column.name());
+            }
             if (column.primary() || column.unique()) {
                 ensureIndex(name, column.name(), true, MongoWrites.uniqueIndexName(name, column.name()));
             } else if (column.index()) {

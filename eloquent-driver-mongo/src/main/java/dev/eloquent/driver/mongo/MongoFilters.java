@@ -123,9 +123,10 @@ final class MongoFilters {
                 throw new EloquentException(name + " " + operator.symbol() + " needs a text pattern, got a "
                         + value.getClass().getSimpleName());
             }
-            Param regex = new Param(like(pattern));
-            return operator == Operator.LIKE ? new Document(field, new Document("$regex", regex))
-                    : notNull(field, new Document("$not", regex));
+            BsonRegularExpression regex = like(pattern);
+            return operator == Operator.LIKE
+                    ? new Document(field, new Document("$regex", new Param(regex.getPattern())).append("$options", regex.getOptions()))
+                    : notNull(field, new Document("$not", new Param(regex)));
         }
         Param operand = MongoValues.operand(field, value);
         return switch (operator) {

@@ -11,6 +11,7 @@ import dev.eloquent.api.Selection;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -242,7 +243,7 @@ final class MongoReads {
             if (!keys.containsKey(column.name())) {
                 String key = "k" + keys.size();
                 keys.put(column.name(), key);
-                id.append(key, new Document("$ifNull", List.of("$" + field, null)));
+                id.append(key, ifNull("$" + field));
             }
         }
         Document group = new Document(MongoValues.ID, id.isEmpty() ? null : id);
@@ -277,9 +278,8 @@ final class MongoReads {
         if (aggregate.argument() instanceof Expression.Column column && column.name().equals("*")) {
             throw new EloquentException(context + " needs a column, not *");
         }
-        Object argument = new Document("$ifNull", List.of(
-                MongoExpressions.expression(aggregate.argument(), scope, context, new HashSet<>()), null));
-        Document nonNull = new Document("$setDifference", List.of("$" + name, java.util.Arrays.asList((Object) null)));
+        Object argument = ifNull(MongoExpressions.expression(aggregate.argument(), scope, context, new HashSet<>()));
+        Document nonNull = new Document("$setDifference", List.of("$" + name, Arrays.asList((Object) null)));
         AggregateFunction function = aggregate.function();
         if (aggregate.distinct() && function != AggregateFunction.MIN && function != AggregateFunction.MAX) {
             group.append(name, new Document("$addToSet", argument));
@@ -306,12 +306,17 @@ final class MongoReads {
         flatten.append(name, "$" + name);
     }
 
+    /** The value, or null where the field is missing: MongoDB's expressions tell the two apart, SQL has only NULL. */
+    private static Document ifNull(Object value) {
+        return new Document("$ifNull", Arrays.asList(value, null));
+    }
+
     private static Document countIfPresent(Object argument) {
-        return new Document("$cond", List.of(new Document("$eq", java.util.Arrays.asList(argument, null)), 0, 1));
+        return new Document("$cond", List.of(new Document("$eq", Arrays.asList(argument, null)), 0, 1));
     }
 
     private static Document nullWhenEmpty(Object count, Object value) {
-        return new Document("$cond", java.util.Arrays.asList(new Document("$eq", List.of(count, 0)), null, value));
+        return new Document("$cond", Arrays.asList(new Document("$eq", List.of(count, 0)), null, value));
     }
 
     /** {@code distinct}: the selections become the keys of a {@code $group}, null and missing in one. */
@@ -320,7 +325,7 @@ final class MongoReads {
         Map<String, String> names = new LinkedHashMap<>();
         for (Selection selection : selections) {
             String key = "k" + id.size();
-            id.append(key, new Document("$ifNull", List.of(value(selection.expression(), scope), null)));
+            id.append(key, ifNull(value(selection.expression(), scope)));
             fields.add(key);
             if (selection.resultName() != null) {
                 names.putIfAbsent(selection.resultName(), key);

@@ -214,6 +214,9 @@ final class MongoRowCursor implements Cursor {
 
     @Override
     public void close() {
+        if (finished) {
+            return;
+        }
         finish(buffered.isEmpty() && emptyRow == null && source.getServerCursor() == null && source.available() == 0);
     }
 }
