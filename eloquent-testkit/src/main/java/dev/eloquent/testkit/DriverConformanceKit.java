@@ -9,5 +9,6 @@ package dev.eloquent.testkit;
  * }</pre>
  * Cases that need a capability the driver does not claim are skipped, visibly, with the reason.
  */
-public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, TransactionKit, LifecycleKit, UpsertKit {
+public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, TransactionKit, LifecycleKit, UpsertKit,
+        ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit {
 }

@@ -1,8 +1,11 @@
 package dev.eloquent.driver.mysql;
 
 import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.Lock;
 import dev.eloquent.sql.SqlDialect;
+import dev.eloquent.sql.SqlFailure;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,6 +26,8 @@ final class MysqlDialect extends SqlDialect {
     static final String COLLATION = "utf8mb4_bin";
     /** MySQL has no OFFSET without LIMIT; this is the documented "all the rest" count. */
     private static final String NO_LIMIT = "18446744073709551615";
+    /** Text that means the same in every sql_mode when quoted as it is: dates, times, numbers, plain words. */
+    private static final java.util.regex.Pattern PLAIN_TEXT = java.util.regex.Pattern.compile("[A-Za-z0-9 .:_+-]*");
     private static final java.time.format.DateTimeFormatter DATETIME =
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
@@ -96,10 +101,49 @@ final class MysqlDialect extends SqlDialect {
         return super.limitOffset(limit, offset);
     }
 
-    /** Both sides lower-cased: the binary collation would otherwise make LIKE case-sensitive. */
+    /**
+     * {@code like} lower-cases both sides: the binary collation would otherwise make LIKE case-sensitive.
+     * The case-sensitive variant names the binary collation, so it holds on tables made elsewhere too.
+     */
     @Override
-    public String likeCondition(String quotedColumn, boolean negated) {
-        return "LOWER(" + quotedColumn + ") " + (negated ? "NOT LIKE" : "LIKE") + " LOWER(?)";
+    public String like(String left, String pattern, boolean negated, boolean caseSensitive) {
+        String operator = negated ? " NOT LIKE " : " LIKE ";
+        if (caseSensitive) {
+            return left + operator + pattern + " COLLATE " + COLLATION;
+        }
+        return "LOWER(" + left + ")" + operator + "LOWER(" + pattern + ")";
+    }
+
+    @Override
+    public String random() {
+        return "RAND()";
+    }
+
+    /** MariaDB has no FOR SHARE; LOCK IN SHARE MODE is understood by both servers. */
+    @Override
+    public String lock(Lock lock) {
+        return lock == Lock.SHARED ? " LOCK IN SHARE MODE" : super.lock(lock);
+    }
+
+    @Override
+    public int maxParameters() {
+        return 65_535;
+    }
+
+    /**
+     * A cursor with its own connection streams row by row (Connector/J's streaming result,
+     * {@code Integer.MIN_VALUE}). Inside a transaction the rows are read at once instead: a streaming
+     * result blocks every other statement on its connection until it is read to the end.
+     */
+    @Override
+    public int fetchSize(boolean ownConnection) {
+        return ownConnection ? Integer.MIN_VALUE : 0;
+    }
+
+    /** MySQL's messages quote the failing value ("Duplicate entry 'x'"): only names are taken from them. */
+    @Override
+    public SqlFailure failure(SQLException error) {
+        return MysqlFailures.describe(error);
     }
 
     @Override
@@ -122,6 +166,24 @@ final class MysqlDialect extends SqlDialect {
         }
         quotedUpdate.forEach(c -> sets.add(c + " = VALUES(" + c + ")"));
         return sets.toString();
+    }
+
+    /**
+     * Text that is more than letters, digits and date punctuation is written as hex bytes with a
+     * character set introducer ({@code _utf8mb4 X'5C27'}): MySQL reads backslashes in quoted strings as
+     * escapes unless the session's sql_mode has NO_BACKSLASH_ESCAPES, so no quoting is byte-exact in
+     * every mode, while a hex literal is. NUL is stored like any other character here.
+     */
+    @Override
+    protected String textLiteral(String text) {
+        if (PLAIN_TEXT.matcher(text).matches()) {
+            return "'" + text + "'";
+        }
+        StringBuilder hex = new StringBuilder("_utf8mb4 X'");
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.append('\'').toString();
     }
 
     /**

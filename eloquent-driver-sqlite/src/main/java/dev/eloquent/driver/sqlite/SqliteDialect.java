@@ -1,9 +1,12 @@
 package dev.eloquent.driver.sqlite;
 
 import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.Lock;
 import dev.eloquent.sql.SqlDialect;
+import dev.eloquent.sql.SqlFailure;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,6 +31,17 @@ final class SqliteDialect extends SqlDialect {
     @Override
     public String name() {
         return "sqlite";
+    }
+
+    /**
+     * Backticks, not double quotes: SQLite reads a double-quoted name that matches no column as a string
+     * literal, so {@code where "no_such_column" = ?} would compare a constant and match every row or none
+     * instead of failing. A backticked (or bracketed) name never falls back; identifiers are checked
+     * before they get here, so they contain no backtick.
+     */
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier + '`';
     }
 
     @Override
@@ -70,6 +84,17 @@ final class SqliteDialect extends SqlDialect {
             return " LIMIT -1 OFFSET " + offset;
         }
         return super.limitOffset(limit, offset);
+    }
+
+    /** No lock clause: write transactions begin IMMEDIATE, so a transaction that reads holds the write lock. */
+    @Override
+    public String lock(Lock lock) {
+        return "";
+    }
+
+    @Override
+    public SqlFailure failure(SQLException error) {
+        return SqliteFailures.describe(error);
     }
 
     @Override
