@@ -2,14 +2,15 @@ package dev.eloquent.orm;
 
 import dev.eloquent.api.Capability;
 import dev.eloquent.api.ColumnSpec;
-import dev.eloquent.api.Condition;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Env;
-import dev.eloquent.api.Operator;
+import dev.eloquent.api.Expression;
 import dev.eloquent.api.Query;
 import dev.eloquent.api.SchemaChange;
+import dev.eloquent.api.Write;
+import dev.eloquent.api.WriteResult;
 import dev.eloquent.resolver.Connections;
 import dev.eloquent.resolver.DriverRegistry;
 import dev.eloquent.resolver.EnvFiles;
@@ -181,8 +182,11 @@ public final class Eloquent implements AutoCloseable {
         if (generate) {
             values.remove(type.keyName());
         }
-        Object generated = connection.insert(type.table(), values, generate ? type.keyName() : null);
+        Write.Insert insert = new Write.Insert(type.table(), new ArrayList<>(values.keySet()),
+                List.of(new ArrayList<>(values.values())), generate ? type.keyName() : null);
+        WriteResult result = connection.write(insert);
         if (generate) {
+            Object generated = result.generatedKeys().isEmpty() ? null : result.generatedKeys().get(0);
             if (generated == null) {
                 throw new EloquentException("connection '" + connection.name() + "' generated no key for "
                         + type.table() + "." + type.keyName());
@@ -203,7 +207,9 @@ public final class Eloquent implements AutoCloseable {
             model.mutableAttributes().put(ModelType.UPDATED_AT, now);
             dirty.put(ModelType.UPDATED_AT, now);
         }
-        long updated = connection.update(keyQuery(type, model.originalKey()), dirty);
+        List<Write.Assignment> assignments = new ArrayList<>();
+        dirty.forEach((column, value) -> assignments.add(new Write.Assignment(column, Expression.value(value))));
+        long updated = connection.write(new Write.Update(keyQuery(type, model.originalKey()), assignments)).affected();
         if (updated == 0) {
             throw new EloquentException("saving " + type.name() + " " + type.keyName() + "=" + model.originalKey()
                     + " updated no row in " + type.table() + ": it was deleted by someone else");
@@ -240,7 +246,21 @@ public final class Eloquent implements AutoCloseable {
         if (now != null && !updates.contains(ModelType.UPDATED_AT)) {
             updates.add(ModelType.UPDATED_AT);
         }
-        connection.upsert(described.table(), cast, uniqueBy, updates);
+        if (cast.isEmpty()) {
+            return;
+        }
+        List<String> columns = new ArrayList<>(cast.get(0).keySet());
+        List<List<Object>> values = new ArrayList<>();
+        for (Map<String, Object> row : cast) {
+            if (!row.keySet().equals(new java.util.HashSet<>(columns))) {
+                throw new EloquentException("upsert into " + described.table() + ": every row needs the same columns "
+                        + columns + ", one has " + row.keySet());
+            }
+            List<Object> ordered = new ArrayList<>(columns.size());
+            columns.forEach(c -> ordered.add(row.get(c)));
+            values.add(ordered);
+        }
+        connection.write(new Write.Upsert(new Write.Insert(described.table(), columns, values, null), uniqueBy, updates));
     }
 
     <M extends Model<M>> boolean delete(M model) {
@@ -248,13 +268,13 @@ public final class Eloquent implements AutoCloseable {
             return false;
         }
         ModelType<M> type = model.type();
-        long deleted = connectionFor(type).delete(keyQuery(type, model.originalKey()));
+        long deleted = connectionFor(type).write(new Write.Delete(keyQuery(type, model.originalKey()))).affected();
         model.markExists(false);
         return deleted > 0;
     }
 
     private static Query keyQuery(ModelType<?> type, Object key) {
-        return Query.table(type.table()).where(new Condition.Compare(type.keyName(), Operator.EQ, key));
+        return Query.from(type.table()).whereEquals(type.keyName(), key);
     }
 
     /** The time written to timestamps: the clock's, to the microsecond (what MySQL and PostgreSQL keep). */
@@ -269,7 +289,9 @@ public final class Eloquent implements AutoCloseable {
     public final void createTables(Class<? extends Model<?>>... models) {
         for (Class<? extends Model<?>> model : models) {
             ModelType<?> type = described(model);
-            connectionFor(type).execute(new SchemaChange.CreateTable(type.spec(), true));
+            DatabaseConnection connection = connectionFor(type);
+            connection.require(Capability.SCHEMA);
+            connection.execute(new SchemaChange.CreateTable(type.spec(), true));
         }
     }
 
@@ -278,7 +300,9 @@ public final class Eloquent implements AutoCloseable {
     public final void dropTables(Class<? extends Model<?>>... models) {
         for (Class<? extends Model<?>> model : models) {
             ModelType<?> type = described(model);
-            connectionFor(type).execute(new SchemaChange.DropTable(type.table(), true));
+            DatabaseConnection connection = connectionFor(type);
+            connection.require(Capability.SCHEMA);
+            connection.execute(new SchemaChange.DropTable(type.table(), true));
         }
     }
 

@@ -6,8 +6,9 @@ import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Operator;
 import dev.eloquent.api.Order;
+import dev.eloquent.api.Expression;
 import dev.eloquent.api.Query;
-import dev.eloquent.api.Where;
+import dev.eloquent.api.Write;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
 public final class ModelQuery<M extends Model<M>> {
     private final Eloquent db;
     private final ModelType<M> type;
-    private final List<Where> wheres = new ArrayList<>();
+    private Condition wheres = Condition.TRUE;
     private final List<Order> orders = new ArrayList<>();
     private Integer limit;
     private Integer offset;
@@ -64,28 +65,31 @@ public final class ModelQuery<M extends Model<M>> {
     }
 
     public ModelQuery<M> whereIn(String column, Collection<?> values) {
-        return add(false, new Condition.In(column, castAll(column, values), false));
+        return add(false, new Condition.In(Expression.column(column), castAll(column, values), false));
     }
 
     public ModelQuery<M> whereNotIn(String column, Collection<?> values) {
-        return add(false, new Condition.In(column, castAll(column, values), true));
+        return add(false, new Condition.In(Expression.column(column), castAll(column, values), true));
     }
 
     public ModelQuery<M> whereNull(String column) {
         type.column(column);
-        return add(false, new Condition.Null(column, false));
+        return add(false, new Condition.Null(Expression.column(column), false));
     }
 
     public ModelQuery<M> whereNotNull(String column) {
         type.column(column);
-        return add(false, new Condition.Null(column, true));
+        return add(false, new Condition.Null(Expression.column(column), true));
     }
 
     private Condition compare(String column, String operator, Object value) {
         Operator op = Operator.parse(operator);
         Object bound = op == Operator.LIKE || op == Operator.NOT_LIKE ? checkPattern(column, value)
                 : type.cast(column, value);
-        return new Condition.Compare(column, op, bound);
+        if (bound == null) {
+            return new Condition.Null(Expression.column(column), op == Operator.NE);
+        }
+        return new Condition.Compare(Expression.column(column), op, Expression.value(bound));
     }
 
     private Object checkPattern(String column, Object value) {
@@ -108,11 +112,11 @@ public final class ModelQuery<M extends Model<M>> {
     private Condition group(Consumer<ModelQuery<M>> group) {
         ModelQuery<M> inner = new ModelQuery<>(db, type);
         group.accept(inner);
-        return new Condition.Group(inner.wheres);
+        return inner.wheres;
     }
 
     private ModelQuery<M> add(boolean or, Condition condition) {
-        wheres.add(new Where(or, condition));
+        wheres = or ? Condition.or(wheres, condition) : Condition.and(wheres, condition);
         return this;
     }
 
@@ -151,14 +155,14 @@ public final class ModelQuery<M extends Model<M>> {
 
     /** The neutral description a driver compiles. */
     public Query toQuery() {
-        return new Query(type.table(), List.of(), wheres, orders, limit, offset);
+        return Query.from(type.table()).withWhere(wheres).withOrders(orders).withLimit(limit).withOffset(offset);
     }
 
     // ---- results ----
 
     public List<M> get() {
         DatabaseConnection connection = connection();
-        return type.hydrate(connection.select(toQuery()), db, connection.supports(Capability.DOCUMENTS));
+        return type.hydrate(connection.select(toQuery()).drain(), db, connection.supports(Capability.DOCUMENTS));
     }
 
     public Optional<M> first() {
@@ -179,7 +183,12 @@ public final class ModelQuery<M extends Model<M>> {
 
     /** The model with this primary key, within the query's other conditions. */
     public Optional<M> find(Object key) {
-        return where(type.keyName(), key).first();
+        Condition previous = wheres;
+        try {
+            return where(type.keyName(), key).first();
+        } finally {
+            wheres = previous;
+        }
     }
 
     public M findOrFail(Object key) {
@@ -188,11 +197,18 @@ public final class ModelQuery<M extends Model<M>> {
     }
 
     public long count() {
-        return connection().count(toQuery());
+        Query query = toQuery();
+        if (query.paged()) {
+            // A paged count counts the page: read the page's keys and count them.
+            Query keys = query.selecting(Expression.column(type.keyName()));
+            return connection().select(keys).drain().size();
+        }
+        Object[] row = connection().select(query.withOrders(List.of()).selecting(Expression.countAll())).drain().values().get(0);
+        return ((Number) row[0]).longValue();
     }
 
     public boolean exists() {
-        return connection().exists(toQuery());
+        return !connection().select(toQuery().withLimit(1)).drain().isEmpty();
     }
 
     /** Updates every matching row at once, without loading models; returns how many. */
@@ -202,7 +218,12 @@ public final class ModelQuery<M extends Model<M>> {
         if (type.timestamps() && !cast.containsKey(ModelType.UPDATED_AT)) {
             cast.put(ModelType.UPDATED_AT, db.now());
         }
-        return connection().update(toQuery().conditionsOnly(), cast);
+        if (limit != null || offset != null) {
+            throw new EloquentException("update() acts on every matching row; remove limit/offset from the query");
+        }
+        List<Write.Assignment> assignments = new ArrayList<>();
+        cast.forEach((column, value) -> assignments.add(new Write.Assignment(column, Expression.value(value))));
+        return connection().write(new Write.Update(toQuery().conditionsOnly(), assignments)).affected();
     }
 
     /** Deletes every matching row at once; returns how many. */
@@ -210,7 +231,7 @@ public final class ModelQuery<M extends Model<M>> {
         if (limit != null || offset != null) {
             throw new EloquentException("delete() acts on every matching row; remove limit/offset from the query");
         }
-        return connection().delete(toQuery());
+        return connection().write(new Write.Delete(toQuery().conditionsOnly())).affected();
     }
 
     private DatabaseConnection connection() {
@@ -219,32 +240,6 @@ public final class ModelQuery<M extends Model<M>> {
 
     /** The conditions with their values left out: values may be secrets and do not belong in messages. */
     private String describeWheres() {
-        if (wheres.isEmpty()) {
-            return "(no conditions)";
-        }
-        StringBuilder text = new StringBuilder();
-        describe(wheres, text);
-        return text.toString();
-    }
-
-    private static void describe(List<Where> wheres, StringBuilder text) {
-        for (int i = 0; i < wheres.size(); i++) {
-            Where where = wheres.get(i);
-            if (i > 0) {
-                text.append(where.or() ? " or " : " and ");
-            }
-            Condition condition = where.condition();
-            if (condition instanceof Condition.Compare c) {
-                text.append(c.column()).append(' ').append(c.operator().symbol()).append(" ?");
-            } else if (condition instanceof Condition.In in) {
-                text.append(in.column()).append(in.negated() ? " not in (...)" : " in (...)");
-            } else if (condition instanceof Condition.Null n) {
-                text.append(n.column()).append(n.negated() ? " is not null" : " is null");
-            } else if (condition instanceof Condition.Group g) {
-                text.append('(');
-                describe(g.wheres(), text);
-                text.append(')');
-            }
-        }
+        return wheres.isTrue() ? "(no conditions)" : Describe.condition(wheres);
     }
 }

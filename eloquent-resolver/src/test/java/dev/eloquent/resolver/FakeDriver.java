@@ -8,8 +8,10 @@ import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.Driver;
 import dev.eloquent.api.EnvBlock;
 import dev.eloquent.api.Query;
-import dev.eloquent.api.Rows;
+import dev.eloquent.api.Cursor;
 import dev.eloquent.api.SchemaChange;
+import dev.eloquent.api.Write;
+import dev.eloquent.api.WriteResult;
 import dev.eloquent.api.Secret;
 
 import java.util.List;
@@ -104,33 +106,13 @@ public class FakeDriver implements Driver {
         }
 
         @Override
-        public Rows select(Query query) {
-            return new Rows(List.of(), List.of());
+        public Cursor select(Query query) {
+            return Cursor.of(List.of(), List.of());
         }
 
         @Override
-        public long count(Query query) {
-            return 0;
-        }
-
-        @Override
-        public boolean exists(Query query) {
-            return false;
-        }
-
-        @Override
-        public Object insert(String table, Map<String, ?> values, String generatedKey) {
-            return null;
-        }
-
-        @Override
-        public long update(Query query, Map<String, ?> values) {
-            return 0;
-        }
-
-        @Override
-        public long delete(Query query) {
-            return 0;
+        public WriteResult write(Write write) {
+            return WriteResult.of(0);
         }
 
         @Override
