@@ -4,7 +4,6 @@
  */
 module dev.eloquent.resolver {
     requires transitive dev.eloquent.api;
-    requires io.github.cdimascio.dotenv.java;
 
     exports dev.eloquent.resolver;
 

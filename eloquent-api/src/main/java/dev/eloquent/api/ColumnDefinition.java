@@ -64,15 +64,18 @@ public final class ColumnDefinition {
         if (type.autoIncrement() && hasDefault) {
             throw new EloquentException("column '" + table + "." + name + "' is an increments column and cannot have a default");
         }
+        ColumnSpec declared = new ColumnSpec(name, type, length, precision, scale, nullable, false, null,
+                unique, index, primary);
         Object converted = null;
         if (hasDefault) {
             if (defaultValue == null && !nullable) {
                 throw new EloquentException("column '" + table + "." + name + "' has a null default but is not nullable");
             }
             try {
-                converted = Values.read(type, scale, defaultValue);
+                // The same value rules as every write: a default is rounded, cut or refused as a value would be.
+                converted = Values.write(table, declared, defaultValue);
             } catch (EloquentException e) {
-                throw new EloquentException("default of column '" + table + "." + name + "': " + e.getMessage());
+                throw new EloquentException("default of column " + e.getMessage());
             }
         }
         return new ColumnSpec(name, type, length, precision, scale, nullable, hasDefault, converted,

@@ -18,4 +18,27 @@ public record ColumnSpec(String name, ColumnType type, int length, int precision
     public boolean autoIncrement() {
         return type.autoIncrement();
     }
+
+    /**
+     * The declared type as the schema builder spells it, for messages: {@code decimal(12, 2)},
+     * {@code string(100)}, {@code timestampTz}.
+     */
+    public String declaredType() {
+        return switch (type) {
+            case INCREMENTS -> "increments";
+            case BIG_INCREMENTS -> "bigIncrements";
+            case INTEGER -> "integer";
+            case BIG_INTEGER -> "bigInteger";
+            case STRING -> "string(" + length + ")";
+            case TEXT -> "text";
+            case BOOLEAN -> "bool";
+            case DECIMAL -> "decimal(" + precision + ", " + scale + ")";
+            case DOUBLE -> "doublePrecision";
+            case JSON -> "json";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMP_TZ -> "timestampTz";
+            case UUID -> "uuid";
+        };
+    }
 }

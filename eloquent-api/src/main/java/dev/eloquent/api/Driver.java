@@ -10,6 +10,15 @@ public interface Driver {
     /** The connection name this driver serves; it serves the test twin {@code name()_test} too. */
     String name();
 
+    /**
+     * Names people use for the databases this driver serves that are not its connection name, such as
+     * {@code mariadb} for {@code mysql}. They are not connection names: a connection named after one fails
+     * saying which name to use, and the unknown-name error lists them.
+     */
+    default java.util.List<String> alsoServes() {
+        return java.util.List.of();
+    }
+
     /** The env key prefix of this driver's block: {@code DB} reads {@code DB_HOST} and {@code DB_TEST_HOST}. */
     default String envPrefix() {
         return name().toUpperCase(java.util.Locale.ROOT);

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * One connection's view of the env contract. A driver names its prefix ({@code DB}, {@code PG},
  * {@code SQLITE}); the block turns a suffix such as {@code PORT} into {@code PG_PORT} or, for the test
- * twin, {@code PG_TEST_PORT}. Every read that fails names the full key and the connection, and
- * secret reads never echo the value.
+ * twin, {@code PG_TEST_PORT}. Every read that fails names the full key and the connection, never the
+ * value: a password pasted into the wrong key must not be printed.
  */
 public final class EnvBlock {
     private final Env env;
@@ -58,7 +58,8 @@ public final class EnvBlock {
         } catch (NumberFormatException notANumber) {
             // falls through to the message below, which says what a valid value looks like
         }
-        throw fail(suffix, "must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
+        // The value is not shown: a password pasted into the wrong key would be printed otherwise.
+        throw fail(suffix, "must be a whole number from " + min + " to " + max);
     }
 
     public int port(String suffix, int defaultValue) {

@@ -2,46 +2,140 @@ package dev.eloquent.api;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Turns what a database hands back (an Integer where a Long is wanted, SQLite's text dates, 0/1
- * booleans) into the one Java type of a {@link ColumnType}. Shared by every driver and the ORM so that
- * the same column reads the same way everywhere. Conversions never lose information silently: a value
- * that does not fit fails with a message that names it.
+ * The one place where values meet column types, shared by every driver and the ORM, so that the same
+ * column behaves the same way everywhere.
+ * <ul>
+ *   <li>{@link #read} turns what a database hands back (an Integer where a Long is wanted, SQLite's text
+ *   dates, 0/1 booleans) into the column's one Java type. It converts without losing information and
+ *   without judging the value: what is stored is what is read.</li>
+ *   <li>{@link #write} applies the value rules before anything is written (docs/values.md): extra decimal
+ *   scale rounds HALF_UP, what does not fit is refused, timestamps are cut to microseconds, JSON must be
+ *   valid, NOT NULL columns take no null.</li>
+ * </ul>
+ * No message carries the value (it may be a secret); messages name the Java types, the column and its
+ * declared type, and what is wrong.
  */
 public final class Values {
+    /** Canonical 8-4-4-4-12 hex; {@link UUID#fromString} alone also takes short groups such as {@code 1-1-1-1-1}. */
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** 2^53: beyond it not every whole number is a double, so a double there may not be the number meant. */
+    private static final double EXACT_DOUBLE_LIMIT = 9.007199254740992E15;
+
     private Values() {
     }
 
+    /**
+     * Converts a value read from a database (or given for a comparison) to the column type's Java type.
+     * Never rounds, never refuses a value for its size; fails only when the conversion would lose
+     * information, with a message that names the Java types and the reason, not the value.
+     */
     public static Object read(ColumnType type, int scale, Object raw) {
         if (raw == null) {
             return null;
         }
-        try {
-            return switch (type) {
-                case INCREMENTS, BIG_INCREMENTS, BIG_INTEGER -> toLong(raw);
-                case INTEGER -> toInteger(raw);
-                case STRING, TEXT, JSON -> toText(raw);
-                case BOOLEAN -> toBoolean(raw);
-                case DECIMAL -> withScale(toBigDecimal(raw), scale);
-                case DOUBLE -> toDouble(raw);
-                case DATE -> toLocalDate(raw);
-                case TIMESTAMP -> toLocalDateTime(raw);
-                case TIMESTAMP_TZ -> toOffsetDateTime(raw);
-                case UUID -> toUuid(raw);
-            };
-        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
-            throw cannot(raw, type.javaType());
+        return switch (type) {
+            case INCREMENTS, BIG_INCREMENTS, BIG_INTEGER -> toLong(raw);
+            case INTEGER -> toInteger(raw);
+            case STRING, TEXT, JSON -> toText(raw);
+            case BOOLEAN -> toBoolean(raw);
+            case DECIMAL -> widen(toBigDecimal(raw), scale);
+            case DOUBLE -> toDouble(raw);
+            case DATE -> toLocalDate(raw);
+            case TIMESTAMP -> toLocalDateTime(raw);
+            case TIMESTAMP_TZ -> toOffsetDateTime(raw);
+            case UUID -> toUuid(raw);
+        };
+    }
+
+    /**
+     * The value to write into a column, after the value rules: converted as {@link #read} does, then
+     * DECIMAL rounded HALF_UP to its scale and refused when it has more integer digits than the
+     * precision leaves room for; NaN and infinities refused; TIMESTAMP and TIMESTAMP_TZ truncated to
+     * microseconds; JSON text checked strictly; STRING length counted in characters; null refused for a
+     * NOT NULL column that is not generated. Failures name {@code table.column} and the declared type.
+     */
+    public static Object write(String table, ColumnSpec column, Object value) {
+        if (value == null) {
+            if (!column.nullable() && !column.autoIncrement()) {
+                throw refused(table, column, "is NOT NULL: a null value is refused");
+            }
+            return null;
         }
+        Object converted;
+        try {
+            converted = read(column.type(), column.scale(), value);
+        } catch (EloquentException e) {
+            throw refused(table, column, e.getMessage());
+        }
+        return switch (column.type()) {
+            case DECIMAL -> decimal(table, column, (BigDecimal) converted);
+            case DOUBLE -> finite(table, column, (Double) converted);
+            case TIMESTAMP -> ((LocalDateTime) converted).truncatedTo(ChronoUnit.MICROS);
+            case TIMESTAMP_TZ -> ((OffsetDateTime) converted).truncatedTo(ChronoUnit.MICROS);
+            case JSON -> json(table, column, (String) converted);
+            case STRING -> length(table, column, (String) converted);
+            default -> converted;
+        };
+    }
+
+    private static BigDecimal decimal(String table, ColumnSpec column, BigDecimal value) {
+        BigDecimal rounded = value.setScale(column.scale(), RoundingMode.HALF_UP);
+        int integerDigits = rounded.precision() - rounded.scale();
+        int room = column.precision() - column.scale();
+        if (integerDigits > room) {
+            throw refused(table, column, "the value does not fit: at most " + room + " digit" + (room == 1 ? "" : "s")
+                    + " before the decimal point");
+        }
+        return rounded;
+    }
+
+    private static Double finite(String table, ColumnSpec column, Double value) {
+        if (value.isNaN() || value.isInfinite()) {
+            throw refused(table, column, (value.isNaN() ? "NaN" : "an infinite value") + " is refused");
+        }
+        return value;
+    }
+
+    private static String json(String table, ColumnSpec column, String text) {
+        String problem = JsonText.problem(text);
+        if (problem != null) {
+            throw refused(table, column, "not valid JSON: " + problem);
+        }
+        return text;
+    }
+
+    private static String length(String table, ColumnSpec column, String text) {
+        int characters = text.codePointCount(0, text.length());
+        if (characters > column.length()) {
+            throw refused(table, column, "a value of " + characters + " characters exceeds the column's length "
+                    + column.length());
+        }
+        return text;
+    }
+
+    private static EloquentException refused(String table, ColumnSpec column, String problem) {
+        return new EloquentException(table + "." + column.name() + " (" + column.declaredType() + "): " + problem);
+    }
+
+    /** Whether the text is JSON by RFC 8259 and storable on every driver; see {@link JsonText}. */
+    public static boolean isValidJson(String text) {
+        return JsonText.problem(text) == null;
     }
 
     public static Long toLong(Object raw) {
@@ -52,39 +146,79 @@ public final class Values {
             return ((Number) raw).longValue();
         }
         if (raw instanceof BigInteger big) {
-            return big.longValueExact();
+            if (big.bitLength() > 63) {
+                throw cannot(raw, Long.class, "out of range");
+            }
+            return big.longValue();
         }
         if (raw instanceof BigDecimal decimal) {
-            return decimal.longValueExact();
+            return wholeNumber(decimal, raw);
+        }
+        if (raw instanceof Double || raw instanceof Float) {
+            double d = ((Number) raw).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw cannot(raw, Long.class, Double.isNaN(d) ? "NaN" : "infinite");
+            }
+            if (d != Math.rint(d)) {
+                throw cannot(raw, Long.class, "it has a fractional part");
+            }
+            if (Math.abs(d) >= EXACT_DOUBLE_LIMIT) {
+                throw cannot(raw, Long.class, "beyond the whole numbers a double holds exactly");
+            }
+            return (long) d;
         }
         if (raw instanceof Number number) {
-            double d = number.doubleValue();
-            if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15) {
-                return (long) d;
-            }
-            throw cannot(raw, Long.class);
+            // Other Number types (AtomicLong, third-party): through their exact decimal text.
+            return wholeNumber(parseDecimal(number.toString(), raw, Long.class), raw);
         }
         if (raw instanceof CharSequence text) {
-            return Long.parseLong(text.toString().trim());
+            try {
+                return Long.parseLong(text.toString().trim());
+            } catch (NumberFormatException e) {
+                throw cannot(raw, Long.class, "not a whole number in range");
+            }
         }
-        throw cannot(raw, Long.class);
+        throw cannot(raw, Long.class, null);
+    }
+
+    private static long wholeNumber(BigDecimal decimal, Object raw) {
+        if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+            throw cannot(raw, Long.class, "it has a fractional part");
+        }
+        try {
+            return decimal.longValueExact();
+        } catch (ArithmeticException e) {
+            throw cannot(raw, Long.class, "out of range");
+        }
     }
 
     public static Integer toInteger(Object raw) {
         if (raw == null || raw instanceof Integer) {
             return (Integer) raw;
         }
-        return Math.toIntExact(toLong(raw));
+        long value;
+        try {
+            value = toLong(raw);
+        } catch (EloquentException e) {
+            throw cannot(raw, Integer.class, reason(e));
+        }
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw cannot(raw, Integer.class, "out of range");
+        }
+        return (int) value;
     }
 
     public static String toText(Object raw) {
         if (raw == null || raw instanceof String) {
             return (String) raw;
         }
+        if (raw instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
         if (raw instanceof CharSequence || raw instanceof Number || raw instanceof Boolean || raw instanceof UUID) {
             return raw.toString();
         }
-        throw cannot(raw, String.class);
+        throw cannot(raw, String.class, null);
     }
 
     public static Boolean toBoolean(Object raw) {
@@ -96,7 +230,7 @@ public final class Values {
             return number.longValue() == 1;
         }
         if (raw instanceof CharSequence text) {
-            switch (text.toString().trim().toLowerCase(java.util.Locale.ROOT)) {
+            switch (text.toString().trim().toLowerCase(Locale.ROOT)) {
                 case "1", "true", "t" -> {
                     return true;
                 }
@@ -106,8 +240,9 @@ public final class Values {
                 default -> {
                 }
             }
+            throw cannot(raw, Boolean.class, "text other than true/false/1/0");
         }
-        throw cannot(raw, Boolean.class);
+        throw cannot(raw, Boolean.class, raw instanceof Number ? "a number other than 0 and 1" : null);
     }
 
     public static BigDecimal toBigDecimal(Object raw) {
@@ -121,18 +256,30 @@ public final class Values {
             return new BigDecimal(big);
         }
         if (raw instanceof Double || raw instanceof Float) {
+            double d = ((Number) raw).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw cannot(raw, BigDecimal.class, Double.isNaN(d) ? "NaN" : "infinite");
+            }
             // Double.toString gives the shortest text that reads back as the same double, which is the
-            // decimal that was stored (SQLite keeps NUMERIC values of up to 15 digits as REAL).
+            // decimal that was meant (and what SQLite stored, as it keeps NUMERIC values of up to 15 digits as REAL).
             return new BigDecimal(raw.toString());
         }
-        if (raw instanceof CharSequence text) {
-            return new BigDecimal(text.toString().trim());
+        if (raw instanceof Number || raw instanceof CharSequence) {
+            return parseDecimal(raw.toString().trim(), raw, BigDecimal.class);
         }
-        throw cannot(raw, BigDecimal.class);
+        throw cannot(raw, BigDecimal.class, null);
     }
 
-    private static BigDecimal withScale(BigDecimal value, int scale) {
-        // Widen to the declared scale (1.5 -> 1.50); never round a value that has more digits.
+    private static BigDecimal parseDecimal(String text, Object raw, Class<?> target) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw cannot(raw, target, "not a decimal number");
+        }
+    }
+
+    private static BigDecimal widen(BigDecimal value, int scale) {
+        // Widen to the declared scale (1.5 -> 1.50); a value with more digits is kept as stored.
         return value.scale() < scale ? value.setScale(scale) : value;
     }
 
@@ -144,19 +291,30 @@ public final class Values {
             return number.doubleValue();
         }
         if (raw instanceof CharSequence text) {
-            return Double.parseDouble(text.toString().trim());
+            try {
+                return Double.parseDouble(text.toString().trim());
+            } catch (NumberFormatException e) {
+                throw cannot(raw, Double.class, "not a number");
+            }
         }
-        throw cannot(raw, Double.class);
+        throw cannot(raw, Double.class, null);
     }
 
     public static LocalDate toLocalDate(Object raw) {
         if (raw == null || raw instanceof LocalDate) {
             return (LocalDate) raw;
         }
-        if (raw instanceof CharSequence text) {
-            return LocalDate.parse(text.toString().trim());
+        if (raw instanceof Instant instant) {
+            return LocalDate.ofInstant(instant, ZoneOffset.UTC); // a BSON date (MongoDB): its UTC day
         }
-        throw cannot(raw, LocalDate.class);
+        if (raw instanceof CharSequence text) {
+            try {
+                return LocalDate.parse(text.toString().trim());
+            } catch (DateTimeException e) {
+                throw cannot(raw, LocalDate.class, "not an ISO-8601 date (yyyy-MM-dd)");
+            }
+        }
+        throw cannot(raw, LocalDate.class, null);
     }
 
     public static LocalDateTime toLocalDateTime(Object raw) {
@@ -173,9 +331,13 @@ public final class Values {
             return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         }
         if (raw instanceof CharSequence text) {
-            return LocalDateTime.parse(text.toString().trim().replace(' ', 'T'));
+            try {
+                return LocalDateTime.parse(text.toString().trim().replace(' ', 'T'));
+            } catch (DateTimeException e) {
+                throw cannot(raw, LocalDateTime.class, "not an ISO-8601 date and time");
+            }
         }
-        throw cannot(raw, LocalDateTime.class);
+        throw cannot(raw, LocalDateTime.class, null);
     }
 
     /**
@@ -202,11 +364,15 @@ public final class Values {
             String iso = text.toString().trim().replace(' ', 'T');
             try {
                 return OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException noOffset) {
-                return LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeException noOffset) {
+                try {
+                    return LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC);
+                } catch (DateTimeException e) {
+                    throw cannot(raw, OffsetDateTime.class, "not an ISO-8601 date and time");
+                }
             }
         }
-        throw cannot(raw, OffsetDateTime.class);
+        throw cannot(raw, OffsetDateTime.class, null);
     }
 
     public static UUID toUuid(Object raw) {
@@ -218,17 +384,25 @@ public final class Values {
             return new UUID(buffer.getLong(), buffer.getLong());
         }
         if (raw instanceof CharSequence text) {
-            return UUID.fromString(text.toString().trim());
+            String trimmed = text.toString().trim();
+            if (!UUID_TEXT.matcher(trimmed).matches()) {
+                throw cannot(raw, UUID.class, "not a UUID in 8-4-4-4-12 hex form");
+            }
+            return UUID.fromString(trimmed);
         }
-        throw cannot(raw, UUID.class);
+        throw cannot(raw, UUID.class, null);
     }
 
-    private static EloquentException cannot(Object raw, Class<?> target) {
-        String shown = String.valueOf(raw);
-        if (shown.length() > 60) {
-            shown = shown.substring(0, 57) + "...";
-        }
-        return new EloquentException("cannot read " + raw.getClass().getSimpleName() + " '" + shown + "' as "
-                + target.getSimpleName());
+    /** The reason part of a {@link #cannot} message, to restate it for another target type. */
+    private static String reason(EloquentException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        return colon < 0 ? null : message.substring(colon + 2);
+    }
+
+    /** "cannot read a String as Integer: not a whole number in range"; the value itself is never shown. */
+    private static EloquentException cannot(Object raw, Class<?> target, String reason) {
+        return new EloquentException("cannot read a " + raw.getClass().getSimpleName() + " as "
+                + target.getSimpleName() + (reason == null ? "" : ": " + reason));
     }
 }

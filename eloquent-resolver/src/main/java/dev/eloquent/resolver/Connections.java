@@ -43,7 +43,11 @@ public final class Connections implements AutoCloseable {
         this.testMode = testMode;
         String key = testMode ? DB_TEST_CONNECTION : DB_CONNECTION;
         this.defaultName = resolve(defaultValue(env, key, testMode ? "sqlite_test" : "sqlite"));
-        drivers.driverFor(defaultName);
+        try {
+            drivers.driverFor(defaultName);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(key + ": " + e.getMessage());
+        }
     }
 
     /** Boots from {@code .env} in the working directory and the real environment, with the drivers on the path. */

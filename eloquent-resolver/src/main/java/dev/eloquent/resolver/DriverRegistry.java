@@ -94,21 +94,52 @@ public final class DriverRegistry {
         return text.toString();
     }
 
-    /** The driver serving a connection name, or an error listing what is on the path and what to add. */
+    /**
+     * The driver serving a connection name, or an error listing what is on the path and what to do: use
+     * the driver that serves that database under another name (mariadb is mysql), or add one.
+     */
     public Driver driverFor(ConnectionName name) {
         Driver driver = drivers.get(name.driver());
-        if (driver == null) {
-            StringBuilder message = new StringBuilder("no driver for connection '").append(name).append("'. ");
+        if (driver != null) {
+            return driver;
+        }
+        StringBuilder message = new StringBuilder("no driver for connection '").append(name).append("'. ");
+        Driver serving = servingUnderAnotherName(name.driver());
+        if (serving != null) {
+            ConnectionName instead = new ConnectionName(serving.name(), name.test());
+            message.append("The ").append(serving.name()).append(" driver serves ").append(name.driver())
+                    .append(": name the connection '").append(instead).append("' instead (its keys are ")
+                    .append(serving.envPrefix()).append(name.test() ? "_TEST_*" : "_*").append(").");
+        } else {
             message.append(drivers.isEmpty() ? "No drivers are on the path"
-                    : "The drivers on the path offer: " + String.join(", ", connectionNames()));
+                    : "The drivers on the path offer: " + String.join(", ", connectionNames()) + otherNames());
             message.append(". Add dev.eloquent:eloquent-driver-").append(name.driver())
                     .append(" (or the third-party driver named '").append(name.driver()).append("') to the path.");
-            if (!failures.isEmpty()) {
-                message.append(" Providers that failed to load: ").append(String.join("; ", failures));
-            }
-            throw new ConfigurationException(message.toString());
         }
-        return driver;
+        if (!failures.isEmpty()) {
+            message.append(" Providers that failed to load: ").append(String.join("; ", failures));
+        }
+        throw new ConfigurationException(message.toString());
+    }
+
+    private Driver servingUnderAnotherName(String name) {
+        for (Driver driver : drivers.values()) {
+            if (driver.alsoServes().contains(name)) {
+                return driver;
+            }
+        }
+        return null;
+    }
+
+    /** " (mysql also serves mariadb)", or empty when no driver declares other names. */
+    private String otherNames() {
+        List<String> notes = new ArrayList<>();
+        drivers.forEach((name, driver) -> {
+            if (!driver.alsoServes().isEmpty()) {
+                notes.add(name + " also serves " + String.join(", ", driver.alsoServes()));
+            }
+        });
+        return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     }
 
     public Map<String, Driver> drivers() {

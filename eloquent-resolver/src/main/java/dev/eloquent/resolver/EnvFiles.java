@@ -2,16 +2,20 @@ package dev.eloquent.resolver;
 
 import dev.eloquent.api.ConfigurationException;
 import dev.eloquent.api.Env;
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
-import io.github.cdimascio.dotenv.DotenvException;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Builds the {@link Env} a process sees: {@code .env} (optional) overlaid by the real environment. */
+/**
+ * Builds the {@link Env} a process sees: {@code .env} (optional) overlaid by the real environment. The
+ * file's syntax is {@link EnvFileSyntax}'s: the dotenv conventions, with a byte order mark and quotes
+ * handled the way editors and other dotenv tools write them.
+ */
 public final class EnvFiles {
     public static final String FILE_NAME = ".env";
 
@@ -31,19 +35,16 @@ public final class EnvFiles {
         Map<String, String> merged = new HashMap<>();
         Path file = directory.resolve(FILE_NAME);
         if (Files.isRegularFile(file)) {
+            String shown = file.toAbsolutePath().toString();
+            String text;
             try {
-                Dotenv dotenv = Dotenv.configure()
-                        .directory(directory.toAbsolutePath().toString())
-                        .filename(FILE_NAME)
-                        .load();
-                for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                    merged.put(entry.getKey(), entry.getValue());
-                }
-            } catch (DotenvException e) {
-                // dotenv's message quotes the bad line, which may hold a password: name the file only.
-                throw new ConfigurationException(file.toAbsolutePath() + " could not be read: check that every"
-                        + " line is KEY=value, # comment, or blank");
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException notUtf8) {
+                throw new ConfigurationException(shown + " is not UTF-8 text: save it as UTF-8");
+            } catch (IOException e) {
+                throw new ConfigurationException(shown + " could not be read (" + e.getClass().getSimpleName() + ")");
             }
+            merged.putAll(EnvFileSyntax.parse(text, shown));
         }
         merged.putAll(environment);
         return Env.of(merged);

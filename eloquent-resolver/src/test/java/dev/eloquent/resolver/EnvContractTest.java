@@ -13,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,12 +56,52 @@ class EnvContractTest {
     }
 
     @Test
-    void aMalformedDotEnvFailsNamingTheFileButNotItsContent() throws IOException {
-        Files.writeString(folder.resolve(".env"), "DB_PASSWORD=s3cret\nthis line is not a pair\n");
+    void aMalformedDotEnvFailsNamingTheFileAndLineButNotItsContent() throws IOException {
+        Files.writeString(folder.resolve(".env"), "DB_PASSWORD=s3cret\nthis line is not a pair s3cret\n");
         ConfigurationException error = assertThrows(ConfigurationException.class,
                 () -> EnvFiles.load(folder, Map.of()));
-        assertTrue(error.getMessage().contains(".env"), error.getMessage());
+        assertTrue(error.getMessage().contains(".env: line 2 is not KEY=value"), error.getMessage());
         assertFalse(error.getMessage().contains("s3cret"), error.getMessage());
+        for (String bad : new String[]{"P='s3cret", "P=\"s3cret", "P='s3cret' trailing", "bad key=s3cret"}) {
+            Files.writeString(folder.resolve(".env"), "A=1\n" + bad + "\n");
+            ConfigurationException quoted = assertThrows(ConfigurationException.class, () -> EnvFiles.load(folder, Map.of()));
+            assertTrue(quoted.getMessage().contains("line 2"), quoted.getMessage());
+            assertFalse(quoted.getMessage().contains("s3cret"), quoted.getMessage());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkIsIgnoredAndQuotesAreRemovedAsDotenvToolsDo() throws IOException {
+        String file = "\uFEFFDB_CONNECTION=pg\r\n"
+                + "SQLITE_PATH='./q.sqlite'\n"
+                + "PG_NAME=\"app db\" # a comment\n"
+                + "export PG_USER=owner\n"
+                + "PG_HOST=db.local # the host\n"
+                + "PG_PASSWORD=pa#ss\n"
+                + "LITERAL='keeps \\n and \"'\n"
+                + "ESCAPED=\"line\\none \\\"q\\\" C:\\data\"\n"
+                + "EMPTY=\n"
+                + "  # indented comment\n";
+        Files.writeString(folder.resolve(".env"), file, java.nio.charset.StandardCharsets.UTF_8);
+        Env env = EnvFiles.load(folder, Map.of());
+        assertEquals("pg", env.get("DB_CONNECTION").orElseThrow(), "the BOM is not part of the first key");
+        assertEquals("./q.sqlite", env.get("SQLITE_PATH").orElseThrow(), "single quotes are removed");
+        assertEquals("app db", env.get("PG_NAME").orElseThrow());
+        assertEquals("owner", env.get("PG_USER").orElseThrow());
+        assertEquals("db.local", env.get("PG_HOST").orElseThrow());
+        assertEquals("pa#ss", env.get("PG_PASSWORD").orElseThrow(), "a # inside a word is not a comment");
+        assertEquals("keeps \\n and \"", env.get("LITERAL").orElseThrow(), "single quotes keep text as written");
+        assertEquals("line\none \"q\" C:\\data", env.get("ESCAPED").orElseThrow());
+        assertTrue(env.get("EMPTY").isEmpty());
+        assertEquals(ConnectionName.parse("pg"), boot(Map.of("DB_CONNECTION", env.get("DB_CONNECTION").orElseThrow()), false)
+                .defaultName());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8FailsNamingTheFile() throws IOException {
+        Files.write(folder.resolve(".env"), new byte[]{'A', '=', (byte) 0xC3, (byte) 0x28, '\n'});
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> EnvFiles.load(folder, Map.of()));
+        assertTrue(error.getMessage().endsWith(".env is not UTF-8 text: save it as UTF-8"), error.getMessage());
     }
 
     // ---- which connection a name means ----
@@ -115,8 +156,9 @@ class EnvContractTest {
         try (Connections connections = boot(Map.of("PG_PORT", "not-a-port"), false)) {
             assertEquals(ConnectionName.parse("sqlite"), connections.connection().name());
             ConfigurationException error = assertThrows(ConfigurationException.class, () -> connections.connection("pg"));
-            assertTrue(error.getMessage().startsWith("PG_PORT must be a whole number from 1 to 65535, got 'not-a-port'"),
+            assertTrue(error.getMessage().startsWith("PG_PORT must be a whole number from 1 to 65535 (connection 'pg')"),
                     error.getMessage());
+            assertFalse(error.getMessage().contains("not-a-port"), "a value is never echoed: " + error.getMessage());
             assertTrue(error.getMessage().contains("connection 'pg'"), error.getMessage());
         }
     }
@@ -141,12 +183,30 @@ class EnvContractTest {
     void anUnknownNameFailsListingTheNamesOnOfferAndTheArtifactToAdd() {
         ConfigurationException error = assertThrows(ConfigurationException.class,
                 () -> boot(Map.of("DB_CONNECTION", "mongo"), false));
-        assertEquals("no driver for connection 'mongo'. The drivers on the path offer: mysql, mysql_test, pg, pg_test,"
-                + " sqlite, sqlite_test. Add dev.eloquent:eloquent-driver-mongo (or the third-party driver named"
-                + " 'mongo') to the path.", error.getMessage());
+        assertEquals("DB_CONNECTION: no driver for connection 'mongo'. The drivers on the path offer: mysql, mysql_test,"
+                + " pg, pg_test, sqlite, sqlite_test. Add dev.eloquent:eloquent-driver-mongo (or the third-party driver"
+                + " named 'mongo') to the path.", error.getMessage());
         try (Connections connections = boot(Map.of(), false)) {
             assertThrows(ConfigurationException.class, () -> connections.check("oracle"));
         }
+    }
+
+    @Test
+    void aNameADriverAlsoServesSaysWhichConnectionNameToUse() {
+        FakeDriver mysqlServingMariadb = new FakeDriver("mysql", "DB", List.of("mariadb"));
+        DriverRegistry registry = DriverRegistry.of(sqlite, mysqlServingMariadb);
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> new Connections(Env.of(Map.of("DB_CONNECTION", "mariadb")), registry, false));
+        assertEquals("DB_CONNECTION: no driver for connection 'mariadb'. The mysql driver serves mariadb: name the"
+                + " connection 'mysql' instead (its keys are DB_*).", error.getMessage());
+        ConfigurationException twin = assertThrows(ConfigurationException.class,
+                () -> new Connections(Env.of(Map.of("DB_TEST_CONNECTION", "mariadb_test")), registry, true));
+        assertTrue(twin.getMessage().contains("name the connection 'mysql_test' instead (its keys are DB_TEST_*)"),
+                twin.getMessage());
+        ConfigurationException unknown = assertThrows(ConfigurationException.class,
+                () -> registry.driverFor(ConnectionName.parse("oracle")));
+        assertTrue(unknown.getMessage().contains("offer: mysql, mysql_test, sqlite, sqlite_test (mysql also serves"
+                + " mariadb)."), unknown.getMessage());
     }
 
     @Test

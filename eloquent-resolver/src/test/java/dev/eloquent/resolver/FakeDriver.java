@@ -4,18 +4,17 @@ import dev.eloquent.api.Capability;
 import dev.eloquent.api.ConnectionException;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.ConnectionSettings;
+import dev.eloquent.api.Cursor;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.Driver;
 import dev.eloquent.api.EnvBlock;
 import dev.eloquent.api.Query;
-import dev.eloquent.api.Cursor;
 import dev.eloquent.api.SchemaChange;
+import dev.eloquent.api.Secret;
 import dev.eloquent.api.Write;
 import dev.eloquent.api.WriteResult;
-import dev.eloquent.api.Secret;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FakeDriver implements Driver {
     final String name;
     final String prefix;
+    final List<String> alsoServes;
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
 
@@ -39,8 +39,19 @@ public class FakeDriver implements Driver {
 
     /** A driver whose block prefix differs from its name, as mysql's {@code DB} does. */
     FakeDriver(String name, String prefix) {
+        this(name, prefix, List.of());
+    }
+
+    /** A driver that also serves databases under other names, as mysql serves mariadb. */
+    FakeDriver(String name, String prefix, List<String> alsoServes) {
         this.name = name;
         this.prefix = prefix;
+        this.alsoServes = alsoServes;
+    }
+
+    @Override
+    public List<String> alsoServes() {
+        return alsoServes;
     }
 
     @Override

@@ -18,10 +18,11 @@ import java.util.Map;
  * @param properties       JDBC driver properties (SQLite pragmas, SSL settings), no secrets
  * @param poolSize         the most connections the pool holds
  * @param connectTimeoutSeconds how long opening a connection may take before it fails
+ * @param socketTimeout    how long a statement waits for the server's reply ({@link SocketTimeout#NONE} for SQLite)
  */
 public record PoolSettings(ConnectionName connection, String jdbcUrl, String target, String user, Secret password,
                            Map<String, String> properties, int poolSize, int connectTimeoutSeconds,
-                           List<String> keysToCheck) implements ConnectionSettings {
+                           SocketTimeout socketTimeout, List<String> keysToCheck) implements ConnectionSettings {
     public static final String POOL_SIZE = "POOL_SIZE";
     public static final String CONNECT_TIMEOUT = "CONNECT_TIMEOUT";
     /** The suffixes every SQL driver reads in addition to its own. */
@@ -40,10 +41,17 @@ public record PoolSettings(ConnectionName connection, String jdbcUrl, String tar
      */
     public static PoolSettings read(EnvBlock block, String jdbcUrl, String target, String user, Secret password,
                                     Map<String, String> properties, int defaultPoolSize, List<String> keysToCheck) {
+        return read(block, jdbcUrl, target, user, password, properties, defaultPoolSize, SocketTimeout.NONE, keysToCheck);
+    }
+
+    /** As above, for a server connection whose statements wait at most {@code socketTimeout} for a reply. */
+    public static PoolSettings read(EnvBlock block, String jdbcUrl, String target, String user, Secret password,
+                                    Map<String, String> properties, int defaultPoolSize, SocketTimeout socketTimeout,
+                                    List<String> keysToCheck) {
         int poolSize = block.integer(POOL_SIZE, defaultPoolSize, 1, 1_000);
         int timeout = connectTimeoutSeconds(block);
         return new PoolSettings(block.connection(), jdbcUrl, target, user, password, properties, poolSize, timeout,
-                keysToCheck);
+                socketTimeout, keysToCheck);
     }
 
     /** {@code X_CONNECT_TIMEOUT} in seconds, default 5: for drivers that pass it on as JDBC properties too. */
@@ -53,7 +61,9 @@ public record PoolSettings(ConnectionName connection, String jdbcUrl, String tar
 
     @Override
     public String describe() {
-        return target + " (pool " + poolSize + ", connect timeout " + connectTimeoutSeconds + "s)";
+        String socket = socketTimeout.key() == null ? ""
+                : ", socket timeout " + (socketTimeout.enabled() ? socketTimeout.seconds() + "s" : "none");
+        return target + " (pool " + poolSize + ", connect timeout " + connectTimeoutSeconds + "s" + socket + ")";
     }
 
     @Override

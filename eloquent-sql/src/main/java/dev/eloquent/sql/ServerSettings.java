@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The env block of a database server, shared by the MySQL and PostgreSQL drivers: {@code X_HOST},
- * {@code X_PORT}, {@code X_USER}, {@code X_PASSWORD}, {@code X_NAME} (plus the pool keys of
- * {@link PoolSettings}). Host and database name go into a JDBC URL, so they are checked here: a value
+ * {@code X_PORT}, {@code X_USER}, {@code X_PASSWORD}, {@code X_NAME}, {@code X_SOCKET_TIMEOUT} (see
+ * {@link SocketTimeout}) plus the pool keys of {@link PoolSettings}. Host and database name go into a JDBC URL, so they are checked here: a value
  * that would add URL parameters or path segments fails naming its key.
  */
 public final class ServerSettings {
@@ -22,7 +22,7 @@ public final class ServerSettings {
     public static final String NAME = "NAME";
     /** Every suffix a server driver reads, its own and the pool's. */
     public static final List<String> KEYS = List.of(HOST, PORT, USER, PASSWORD, NAME,
-            PoolSettings.POOL_SIZE, PoolSettings.CONNECT_TIMEOUT);
+            PoolSettings.POOL_SIZE, PoolSettings.CONNECT_TIMEOUT, SocketTimeout.SUFFIX);
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]");
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_$-]+");
@@ -36,10 +36,11 @@ public final class ServerSettings {
         String url(String host, int port, String database);
     }
 
-    /** The JDBC properties of a driver, which usually carry the connect timeout. */
+    /** The JDBC properties of a driver, which carry the timeouts in the driver's own units. */
     @FunctionalInterface
     public interface Properties {
-        Map<String, String> forTimeout(int connectTimeoutSeconds);
+        /** @param socketTimeoutSeconds 0 for none */
+        Map<String, String> forTimeouts(int connectTimeoutSeconds, int socketTimeoutSeconds);
     }
 
     /**
@@ -52,20 +53,24 @@ public final class ServerSettings {
                                     Properties properties, int defaultPoolSize) {
         String host = block.string(HOST, "127.0.0.1");
         if (!HOST_NAME.matcher(host).matches()) {
-            throw block.fail(HOST, "must be a host name or IP address (IPv6 in brackets), got '" + host + "'");
+            // The value is not shown: a password pasted here by mistake would be printed.
+            throw block.fail(HOST, "must be a host name or IP address (IPv6 in brackets): letters, digits, '.', '-'"
+                    + " and '_'");
         }
         int port = block.port(PORT, defaultPort);
         String user = block.string(USER, defaultUser);
         Secret password = block.secret(PASSWORD);
         String name = block.required(NAME);
         if (!DATABASE_NAME.matcher(name).matches()) {
-            throw block.fail(NAME, "must be a database name of letters, digits, _, $ or -, got '" + name + "'");
+            throw block.fail(NAME, "must be a database name of letters, digits, _, $ or -");
         }
         List<String> keys = new ArrayList<>();
         for (String suffix : List.of(HOST, PORT, USER, PASSWORD, NAME)) {
             keys.add(block.key(suffix));
         }
+        SocketTimeout socketTimeout = SocketTimeout.read(block);
         return PoolSettings.read(block, format.url(host, port, name), user + "@" + host + ":" + port + "/" + name,
-                user, password, properties.forTimeout(PoolSettings.connectTimeoutSeconds(block)), defaultPoolSize, keys);
+                user, password, properties.forTimeouts(PoolSettings.connectTimeoutSeconds(block), socketTimeout.seconds()),
+                defaultPoolSize, socketTimeout, keys);
     }
 }

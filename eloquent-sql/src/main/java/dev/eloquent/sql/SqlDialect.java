@@ -203,7 +203,12 @@ public abstract class SqlDialect {
         return raw;
     }
 
-    /** A column default as a DDL literal (DDL cannot bind parameters); strings are quoted and escaped. */
+    /**
+     * A value as a DDL literal (DDL cannot bind parameters), such as a column default. Text must come
+     * back byte for byte whatever the session's settings: the standard form doubles single quotes and
+     * treats backslashes as ordinary characters (SQLite); a dialect whose strings know escapes overrides
+     * {@link #textLiteral}. Fails, without showing the value, for text this dialect cannot write.
+     */
     public String literal(Object value) {
         Object bound = toJdbc(value);
         if (bound == null) {
@@ -218,7 +223,46 @@ public abstract class SqlDialect {
         if (bound instanceof Number) {
             return bound.toString();
         }
-        return "'" + bound.toString().replace("'", "''") + "'";
+        String text = bound.toString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    throw new dev.eloquent.api.EloquentException("text with an unpaired UTF-16 surrogate cannot be"
+                            + " written as a literal: it is not valid Unicode");
+                }
+                i++;
+            }
+        }
+        return textLiteral(text);
+    }
+
+    /**
+     * Text as a string literal. The default is standard SQL: quotes doubled, every other character as
+     * it is; NUL refused, because SQLite's and PostgreSQL's text cannot hold it (it would end or break
+     * the statement rather than be stored).
+     */
+    protected String textLiteral(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new dev.eloquent.api.EloquentException("text containing NUL (U+0000) cannot be stored as a literal on "
+                    + name());
+        }
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /**
+     * The literal after {@code DEFAULT} in a column's definition. A value this dialect cannot write fails
+     * naming the table and column (the value is never shown).
+     */
+    public String defaultLiteral(String table, ColumnSpec column) {
+        try {
+            return literal(column.defaultValue());
+        } catch (dev.eloquent.api.EloquentException e) {
+            throw new dev.eloquent.api.EloquentException("default of column " + table + "." + column.name() + " ("
+                    + column.declaredType() + "): " + e.getMessage());
+        }
     }
 
     /** Whether schema changes can run inside a transaction and roll back. */

@@ -26,6 +26,8 @@ final class MysqlDialect extends SqlDialect {
     static final String COLLATION = "utf8mb4_bin";
     /** MySQL has no OFFSET without LIMIT; this is the documented "all the rest" count. */
     private static final String NO_LIMIT = "18446744073709551615";
+    /** Text that means the same in every sql_mode when quoted as it is: dates, times, numbers, plain words. */
+    private static final java.util.regex.Pattern PLAIN_TEXT = java.util.regex.Pattern.compile("[A-Za-z0-9 .:_+-]*");
     private static final java.time.format.DateTimeFormatter DATETIME =
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
@@ -164,6 +166,24 @@ final class MysqlDialect extends SqlDialect {
         }
         quotedUpdate.forEach(c -> sets.add(c + " = VALUES(" + c + ")"));
         return sets.toString();
+    }
+
+    /**
+     * Text that is more than letters, digits and date punctuation is written as hex bytes with a
+     * character set introducer ({@code _utf8mb4 X'5C27'}): MySQL reads backslashes in quoted strings as
+     * escapes unless the session's sql_mode has NO_BACKSLASH_ESCAPES, so no quoting is byte-exact in
+     * every mode, while a hex literal is. NUL is stored like any other character here.
+     */
+    @Override
+    protected String textLiteral(String text) {
+        if (PLAIN_TEXT.matcher(text).matches()) {
+            return "'" + text + "'";
+        }
+        StringBuilder hex = new StringBuilder("_utf8mb4 X'");
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.append('\'').toString();
     }
 
     /**

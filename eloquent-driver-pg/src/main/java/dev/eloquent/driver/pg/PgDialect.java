@@ -90,6 +90,17 @@ final class PgDialect extends SqlDialect {
         };
     }
 
+    /**
+     * An escape string ({@code E'...'}), which reads backslashes as escapes whatever
+     * {@code standard_conforming_strings} says, so doubling both quotes and backslashes gives the text
+     * back byte for byte in every session. PostgreSQL's text cannot hold NUL: refused by the default.
+     */
+    @Override
+    protected String textLiteral(String text) {
+        String checked = super.textLiteral(text);
+        return text.indexOf('\\') < 0 ? checked : "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     @Override
     public Object toJdbc(Object value) {
         // The driver binds OffsetDateTime to timestamptz, but neither Instant nor ZonedDateTime.

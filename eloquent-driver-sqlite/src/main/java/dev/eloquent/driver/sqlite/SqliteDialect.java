@@ -33,6 +33,17 @@ final class SqliteDialect extends SqlDialect {
         return "sqlite";
     }
 
+    /**
+     * Backticks, not double quotes: SQLite reads a double-quoted name that matches no column as a string
+     * literal, so {@code where "no_such_column" = ?} would compare a constant and match every row or none
+     * instead of failing. A backticked (or bracketed) name never falls back; identifiers are checked
+     * before they get here, so they contain no backtick.
+     */
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier + '`';
+    }
+
     @Override
     public boolean transactionalDdl() {
         return true;

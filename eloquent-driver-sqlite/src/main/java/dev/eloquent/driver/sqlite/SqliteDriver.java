@@ -26,6 +26,7 @@ public final class SqliteDriver implements Driver {
     static final String PATH = "PATH";
     static final String BUSY_TIMEOUT = "BUSY_TIMEOUT";
     private static final int DEFAULT_POOL_SIZE = 4;
+    private static final String BUSY_PRAGMA = "busy_timeout";
 
     @Override
     public String name() {
@@ -44,15 +45,20 @@ public final class SqliteDriver implements Driver {
         String defaultPath = block.connection().test() ? "./storage/app.test.sqlite" : "./storage/app.sqlite";
         String path = block.string(PATH, defaultPath);
         if (path.contains(":memory:") || path.startsWith("file:")) {
-            throw block.fail(PATH, "must be a file path; in-memory and URI databases are not supported yet, got '"
-                    + path + "'");
+            throw block.fail(PATH, "must be a file path; in-memory and URI databases are not supported yet");
+        }
+        if (path.contains("?")) {
+            // sqlite-jdbc would read "?..." as connection parameters (pragmas, open modes) that override the
+            // settings this driver makes; SQLite settings have keys of their own.
+            throw block.fail(PATH, "must be a plain file path without ?parameters; SQLite settings have keys of"
+                    + " their own (" + block.key(BUSY_TIMEOUT) + ", " + block.key(PoolSettings.POOL_SIZE) + ")");
         }
         int busyTimeout = block.integer(BUSY_TIMEOUT, 5_000, 0, 600_000);
         Path file = Path.of(path).toAbsolutePath().normalize();
         Map<String, String> pragmas = Map.of(
                 "journal_mode", "WAL",
                 "foreign_keys", "true",
-                "busy_timeout", Integer.toString(busyTimeout),
+                BUSY_PRAGMA, Integer.toString(busyTimeout),
                 "synchronous", "NORMAL",
                 // Transactions take the write lock when they begin, so the busy timeout applies to them: a
                 // DEFERRED transaction that reads and then writes fails at once with SQLITE_BUSY instead.
@@ -65,14 +71,37 @@ public final class SqliteDriver implements Driver {
     public DatabaseConnection open(ConnectionSettings settings) {
         PoolSettings pool = (PoolSettings) settings;
         Path file = Path.of(pool.target());
+        String key = pool.keysToCheck().get(0);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
         } catch (IOException e) {
             throw new ConnectionException("connection '" + pool.connection() + "' could not create the folder of "
-                    + file + " (" + e.getClass().getSimpleName() + "); check " + pool.keysToCheck().get(0));
+                    + file + " (" + e.getClass().getSimpleName() + "); check " + key);
         }
+        if (Files.isDirectory(file)) {
+            throw new ConnectionException("connection '" + pool.connection() + "': " + file + " is a folder, not a"
+                    + " database file; check " + key);
+        }
+        probe(pool, file, key);
         return SqlConnection.open(new SqliteDialect(), pool);
+    }
+
+    /**
+     * Opens the file once, without the pool: opening a local file fails for good (permissions, not a
+     * database, a folder), so it must fail now, not after the pool has retried for the whole connect timeout.
+     */
+    private static void probe(PoolSettings pool, Path file, String key) {
+        java.util.Properties busyWait = new java.util.Properties();
+        busyWait.setProperty(BUSY_PRAGMA, pool.properties().get(BUSY_PRAGMA));
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(pool.jdbcUrl(), busyWait);
+             java.sql.Statement statement = connection.createStatement()) {
+            // Reading the schema makes SQLite read the file's header: a file that is not a database fails here.
+            statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
+        } catch (java.sql.SQLException e) {
+            throw new ConnectionException("connection '" + pool.connection() + "' could not open " + file
+                    + " (SQLite error " + e.getErrorCode() + "); check " + key);
+        }
     }
 }
