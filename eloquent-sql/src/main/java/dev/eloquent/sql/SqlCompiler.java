@@ -2,22 +2,28 @@ package dev.eloquent.sql;
 
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.Condition;
-import dev.eloquent.api.Identifiers;
+import dev.eloquent.api.EloquentException;
+import dev.eloquent.api.Expression;
+import dev.eloquent.api.Join;
 import dev.eloquent.api.Operator;
 import dev.eloquent.api.Order;
 import dev.eloquent.api.Query;
 import dev.eloquent.api.SchemaChange;
+import dev.eloquent.api.Selection;
+import dev.eloquent.api.TableRef;
 import dev.eloquent.api.TableSpec;
-import dev.eloquent.api.Where;
+import dev.eloquent.api.Write;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Compiles the neutral descriptions to SQL for one dialect. Identifiers were checked when the
- * descriptions were built and are quoted here; every value becomes a bound parameter.
+ * Compiles the neutral descriptions to SQL for one dialect, one to one: each node of the query tree is
+ * written in exactly one place below, and the dialect is asked only for what differs between databases
+ * (quoting, LIKE, random, locks, paging, upsert, RETURNING). Identifiers were checked when the
+ * descriptions were built and are quoted here; every value becomes a bound parameter. A node this
+ * compiler does not know is refused with an {@link EloquentException}, never skipped.
  */
 public final class SqlCompiler {
     private final SqlDialect dialect;
@@ -26,201 +32,440 @@ public final class SqlCompiler {
         this.dialect = dialect;
     }
 
-    public CompiledSql select(Query query) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ");
-        if (query.columns().isEmpty()) {
-            sql.append('*');
-        } else {
-            StringJoiner columns = new StringJoiner(", ");
-            query.columns().forEach(c -> columns.add(dialect.quote(c)));
-            sql.append(columns);
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** One statement being written: its text and its parameters, in order. */
+    private final class Sql {
+        final StringBuilder text = new StringBuilder(128);
+        final List<Object> parameters = new ArrayList<>();
+
+        Sql append(String part) {
+            text.append(part);
+            return this;
         }
-        sql.append(" FROM ").append(dialect.quote(query.table()));
-        appendWhere(sql, query.wheres(), parameters);
-        if (!query.orders().isEmpty()) {
-            StringJoiner orders = new StringJoiner(", ", " ORDER BY ", "");
-            for (Order order : query.orders()) {
-                orders.add(dialect.quote(order.column()) + (order.descending() ? " DESC" : " ASC"));
+
+        Sql bind(Object value) {
+            text.append('?');
+            parameters.add(dialect.toJdbc(value));
+            return this;
+        }
+
+        CompiledSql done(String table) {
+            return new CompiledSql(text.toString(), parameters, table);
+        }
+    }
+
+    // ---- reads ----
+
+    public CompiledSql select(Query query) {
+        Sql sql = new Sql();
+        select(sql, query);
+        return sql.done(query.from().name());
+    }
+
+    private void select(Sql sql, Query query) {
+        sql.append(query.distinct() ? "SELECT DISTINCT " : "SELECT ");
+        if (query.selections().isEmpty()) {
+            sql.append("*");
+        } else {
+            List<Selection> selections = query.selections();
+            for (int i = 0; i < selections.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                Selection selection = selections.get(i);
+                expression(sql, selection.expression());
+                if (selection.alias() != null) {
+                    sql.append(" AS ").append(dialect.quote(selection.alias()));
+                }
             }
-            sql.append(orders);
+        }
+        sql.append(" FROM ");
+        tableRef(sql, query.from());
+        for (Join join : query.joins()) {
+            join(sql, join);
+        }
+        where(sql, " WHERE ", query.where());
+        if (!query.groupBy().isEmpty()) {
+            sql.append(" GROUP BY ");
+            list(sql, query.groupBy());
+        }
+        where(sql, " HAVING ", query.having());
+        if (!query.orders().isEmpty()) {
+            sql.append(" ORDER BY ");
+            List<Order> orders = query.orders();
+            for (int i = 0; i < orders.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                order(sql, orders.get(i));
+            }
         }
         sql.append(dialect.limitOffset(query.limit(), query.offset()));
-        return new CompiledSql(sql.toString(), parameters);
+        sql.append(dialect.lock(query.lock()));
     }
 
-    public CompiledSql count(Query query) {
-        List<Object> parameters = new ArrayList<>();
-        if (query.limit() == null && query.offset() == null) {
-            StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(dialect.quote(query.table()));
-            appendWhere(sql, query.wheres(), parameters);
-            return new CompiledSql(sql.toString(), parameters);
-        }
-        // A paged count counts the page: wrap the paged select.
-        CompiledSql inner = select(new Query(query.table(), List.of(), query.wheres(), query.orders(),
-                query.limit(), query.offset()));
-        return new CompiledSql("SELECT COUNT(*) FROM (" + inner.sql() + ") AS paged", inner.parameters());
-    }
-
-    public CompiledSql exists(Query query) {
-        CompiledSql inner = select(new Query(query.table(), List.of(), query.wheres(), List.of(), 1,
-                query.offset()));
-        return new CompiledSql("SELECT EXISTS (" + inner.sql() + ")", inner.parameters());
-    }
-
-    public CompiledSql insert(String table, Map<String, ?> values, String returning) {
-        String quotedTable = dialect.quote(Identifiers.check(table, "table"));
-        List<Object> parameters = new ArrayList<>();
-        String sql;
-        if (values.isEmpty()) {
-            sql = dialect.emptyInsert(quotedTable);
+    private void tableRef(Sql sql, TableRef ref) {
+        if (ref.subquery() != null) {
+            sql.append("(");
+            select(sql, ref.subquery());
+            sql.append(")");
         } else {
-            StringJoiner columns = new StringJoiner(", ", " (", ")");
-            StringJoiner marks = new StringJoiner(", ", " VALUES (", ")");
-            for (Map.Entry<String, ?> entry : values.entrySet()) {
-                columns.add(dialect.quote(Identifiers.check(entry.getKey(), "column")));
-                marks.add("?");
-                parameters.add(dialect.toJdbc(entry.getValue()));
+            sql.append(dialect.quote(ref.name()));
+        }
+        if (ref.alias() != null) {
+            sql.append(" AS ").append(dialect.quote(ref.alias()));
+        }
+    }
+
+    private void join(Sql sql, Join join) {
+        sql.append(switch (join.kind()) {
+            case INNER -> " INNER JOIN ";
+            case LEFT -> " LEFT JOIN ";
+            case RIGHT -> " RIGHT JOIN ";
+            case CROSS -> " CROSS JOIN ";
+        });
+        tableRef(sql, join.table());
+        if (join.kind() != Join.Kind.CROSS) {
+            sql.append(" ON ");
+            condition(sql, join.on());
+        } else if (!join.on().isTrue()) {
+            throw new EloquentException("a cross join of " + join.table() + " takes no on condition");
+        }
+    }
+
+    /** A raw order expression carries its own direction, if any; every other expression gets ASC or DESC. */
+    private void order(Sql sql, Order order) {
+        expression(sql, order.expression());
+        if (order.expression() instanceof Expression.Raw) {
+            if (order.descending()) {
+                sql.append(" DESC");
             }
-            sql = "INSERT INTO " + quotedTable + columns + marks;
+        } else {
+            sql.append(order.descending() ? " DESC" : " ASC");
         }
-        if (returning != null && dialect.insertReturning()) {
-            sql += " RETURNING " + dialect.quote(Identifiers.check(returning, "column"));
+    }
+
+    private void list(Sql sql, List<Expression> expressions) {
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            expression(sql, expressions.get(i));
         }
-        return new CompiledSql(sql, parameters);
+    }
+
+    // ---- expressions ----
+
+    private void expression(Sql sql, Expression expression) {
+        if (expression instanceof Expression.Column column) {
+            if (column.qualifier() != null) {
+                sql.append(dialect.quote(column.qualifier())).append(".");
+            }
+            sql.append("*".equals(column.name()) ? "*" : dialect.quote(column.name()));
+        } else if (expression instanceof Expression.Value value) {
+            sql.bind(value.value());
+        } else if (expression instanceof Expression.Aggregate aggregate) {
+            aggregate(sql, aggregate);
+        } else if (expression instanceof Expression.Subquery subquery) {
+            sql.append("(");
+            select(sql, subquery.query());
+            sql.append(")");
+        } else if (expression instanceof Expression.Arithmetic arithmetic) {
+            sql.append("(");
+            expression(sql, arithmetic.left());
+            sql.append(" ").append(arithmetic.operator().symbol()).append(" ");
+            expression(sql, arithmetic.right());
+            sql.append(")");
+        } else if (expression instanceof Expression.Random) {
+            sql.append(dialect.random());
+        } else if (expression instanceof Expression.Raw raw) {
+            raw(sql, raw.sql(), raw.bindings());
+        } else {
+            throw unknown("expression", expression);
+        }
+    }
+
+    private void aggregate(Sql sql, Expression.Aggregate aggregate) {
+        sql.append(aggregate.function().sql().toUpperCase(java.util.Locale.ROOT)).append("(");
+        if (aggregate.argument() == null) {
+            if (aggregate.distinct()) {
+                throw new EloquentException("count(distinct *) is not valid; name the column to count distinct values of");
+            }
+            sql.append("*");
+        } else {
+            if (aggregate.distinct()) {
+                sql.append("DISTINCT ");
+            }
+            expression(sql, aggregate.argument());
+        }
+        sql.append(")");
+    }
+
+    private void raw(Sql sql, String text, List<Object> bindings) {
+        sql.append(text);
+        for (Object binding : bindings) {
+            sql.parameters.add(dialect.toJdbc(binding));
+        }
+    }
+
+    // ---- conditions ----
+
+    private void where(Sql sql, String keyword, Condition condition) {
+        if (!condition.isTrue()) {
+            sql.append(keyword);
+            condition(sql, condition);
+        }
+    }
+
+    private void condition(Sql sql, Condition condition) {
+        if (condition instanceof Condition.And and) {
+            group(sql, and.conditions(), " AND ", "1 = 1");
+        } else if (condition instanceof Condition.Or or) {
+            group(sql, or.conditions(), " OR ", "1 = 0");
+        } else if (condition instanceof Condition.Compare compare) {
+            compare(sql, compare);
+        } else if (condition instanceof Condition.In in) {
+            if (in.values().isEmpty()) {
+                // IN () is not SQL: nothing is in an empty list, everything is outside it.
+                sql.append(in.negated() ? "1 = 1" : "1 = 0");
+                return;
+            }
+            expression(sql, in.left());
+            sql.append(in.negated() ? " NOT IN (" : " IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                sql.bind(in.values().get(i));
+            }
+            sql.append(")");
+        } else if (condition instanceof Condition.InSubquery in) {
+            expression(sql, in.left());
+            sql.append(in.negated() ? " NOT IN (" : " IN (");
+            select(sql, in.subquery());
+            sql.append(")");
+        } else if (condition instanceof Condition.Null isNull) {
+            expression(sql, isNull.expression());
+            sql.append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (condition instanceof Condition.Between between) {
+            expression(sql, between.expression());
+            sql.append(between.negated() ? " NOT BETWEEN " : " BETWEEN ");
+            expression(sql, between.low());
+            sql.append(" AND ");
+            expression(sql, between.high());
+        } else if (condition instanceof Condition.Exists exists) {
+            sql.append(exists.negated() ? "NOT EXISTS (" : "EXISTS (");
+            select(sql, exists.subquery());
+            sql.append(")");
+        } else if (condition instanceof Condition.Raw raw) {
+            sql.append(raw.negated() ? "NOT (" : "(");
+            raw(sql, raw.sql(), raw.bindings());
+            sql.append(")");
+        } else {
+            throw unknown("condition", condition);
+        }
+    }
+
+    /** The members of an And or Or; a member that is itself a group of several is parenthesised. */
+    private void group(Sql sql, List<Condition> members, String separator, String empty) {
+        if (members.isEmpty()) {
+            sql.append(empty);
+            return;
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (i > 0) {
+                sql.append(separator);
+            }
+            Condition member = members.get(i);
+            boolean nested = (member instanceof Condition.And and && and.conditions().size() > 1)
+                    || (member instanceof Condition.Or or && or.conditions().size() > 1);
+            if (nested) {
+                sql.append("(");
+                condition(sql, member);
+                sql.append(")");
+            } else {
+                condition(sql, member);
+            }
+        }
+    }
+
+    private void compare(Sql sql, Condition.Compare compare) {
+        if (isNullValue(compare.left()) || isNullValue(compare.right())) {
+            throw new EloquentException("a comparison with null is never true in SQL; use whereNull/whereNotNull"
+                    + " (operator " + compare.operator().symbol() + ")");
+        }
+        Operator operator = compare.operator();
+        if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
+            Sql left = fragment(compare.left());
+            Sql right = fragment(compare.right());
+            sql.append(dialect.like(left.text.toString(), right.text.toString(), operator == Operator.NOT_LIKE, false));
+            sql.parameters.addAll(left.parameters);
+            sql.parameters.addAll(right.parameters);
+            return;
+        }
+        expression(sql, compare.left());
+        sql.append(switch (operator) {
+            case EQ -> " = ";
+            case NE -> " <> ";
+            case LT -> " < ";
+            case LE -> " <= ";
+            case GT -> " > ";
+            case GE -> " >= ";
+            default -> throw unknown("operator", operator);
+        });
+        expression(sql, compare.right());
+    }
+
+    /** An operand compiled on its own, for a dialect that places it inside its own text (LIKE). */
+    private Sql fragment(Expression expression) {
+        Sql fragment = new Sql();
+        expression(fragment, expression);
+        return fragment;
+    }
+
+    private static boolean isNullValue(Expression expression) {
+        return expression instanceof Expression.Value value && value.value() == null;
+    }
+
+    private EloquentException unknown(String kind, Object node) {
+        return new EloquentException("the " + dialect.name() + " compiler does not know the " + kind + " "
+                + node.getClass().getSimpleName());
+    }
+
+    // ---- writes ----
+
+    /**
+     * The statements of a write, in order. An insert or upsert whose parameters exceed the dialect's
+     * limit is split into batches of whole rows; the caller runs them in one transaction.
+     */
+    public List<CompiledSql> write(Write write) {
+        if (write instanceof Write.Insert insert) {
+            return batches(insert).stream().map(this::insert).toList();
+        }
+        if (write instanceof Write.Upsert upsert) {
+            return batches(upsert.insert()).stream()
+                    .map(rows -> upsert(new Write.Upsert(rows, upsert.uniqueBy(), upsert.updateColumns())))
+                    .toList();
+        }
+        if (write instanceof Write.Update update) {
+            return List.of(update(update));
+        }
+        if (write instanceof Write.Delete delete) {
+            return List.of(delete(delete));
+        }
+        throw unknown("write", write);
+    }
+
+    /** The rows of an insert in parts that each stay under the dialect's parameter limit. */
+    public List<Write.Insert> batches(Write.Insert insert) {
+        int columns = Math.max(1, insert.columns().size());
+        int rowsPerBatch = Math.max(1, dialect.maxParameters() / columns);
+        List<List<Object>> rows = insert.rows();
+        if (rows.size() <= rowsPerBatch) {
+            return List.of(insert);
+        }
+        List<Write.Insert> batches = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += rowsPerBatch) {
+            batches.add(new Write.Insert(insert.table(), insert.columns(),
+                    rows.subList(from, Math.min(rows.size(), from + rowsPerBatch)), insert.returning()));
+        }
+        return batches;
+    }
+
+    /** One INSERT of every row of the insert (see {@link #batches}), with RETURNING where the dialect has it. */
+    public CompiledSql insert(Write.Insert insert) {
+        Sql sql = new Sql();
+        values(sql, insert);
+        if (insert.returning() != null && dialect.insertReturning()) {
+            sql.append(" RETURNING ").append(dialect.quote(insert.returning()));
+        }
+        return sql.done(insert.table());
+    }
+
+    private void values(Sql sql, Write.Insert insert) {
+        String table = dialect.quote(insert.table());
+        if (insert.columns().isEmpty()) {
+            sql.append(dialect.emptyInsert(table));
+            return;
+        }
+        sql.append("INSERT INTO ").append(table).append(" (");
+        sql.append(String.join(", ", quoteAll(insert.columns()))).append(") VALUES ");
+        for (int row = 0; row < insert.rows().size(); row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            List<Object> values = insert.rows().get(row);
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                sql.bind(values.get(i));
+            }
+            sql.append(")");
+        }
     }
 
     /**
      * One multi-row INSERT that updates {@code updateColumns} where a row with the same {@code uniqueBy}
      * values exists; the dialect writes the conflict clause.
      */
-    public CompiledSql upsert(String table, List<? extends Map<String, ?>> rows, List<String> uniqueBy,
-                              List<String> updateColumns) {
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("an upsert needs at least one row");
+    public CompiledSql upsert(Write.Upsert upsert) {
+        if (upsert.insert().columns().isEmpty()) {
+            throw new EloquentException("an upsert of '" + upsert.table() + "' needs at least one column");
         }
-        if (uniqueBy.isEmpty()) {
-            throw new IllegalArgumentException("an upsert of '" + table + "' needs the unique columns to match rows by");
+        Sql sql = new Sql();
+        values(sql, upsert.insert());
+        sql.append(dialect.upsertClause(quoteAll(upsert.uniqueBy()), quoteAll(upsert.updateColumns())));
+        return sql.done(upsert.table());
+    }
+
+    public CompiledSql update(Write.Update update) {
+        Query target = checkTarget("an update", update.target());
+        Sql sql = new Sql().append("UPDATE ");
+        tableRef(sql, target.from());
+        sql.append(" SET ");
+        for (int i = 0; i < update.assignments().size(); i++) {
+            Write.Assignment assignment = update.assignments().get(i);
+            sql.append(i > 0 ? ", " : "").append(dialect.quote(assignment.column())).append(" = ");
+            expression(sql, assignment.value());
         }
-        List<String> columns = new ArrayList<>(rows.get(0).keySet());
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("an upsert of '" + table + "' needs at least one column");
+        where(sql, " WHERE ", target.where());
+        return sql.done(target.table());
+    }
+
+    public CompiledSql delete(Write.Delete delete) {
+        Query target = checkTarget("a delete", delete.target());
+        Sql sql = new Sql().append("DELETE FROM ");
+        tableRef(sql, target.from());
+        where(sql, " WHERE ", target.where());
+        return sql.done(target.table());
+    }
+
+    /**
+     * The rows an update or delete acts on are given by conditions only: every part of the target that
+     * SQL's UPDATE/DELETE would ignore or read differently per database is refused, not dropped.
+     */
+    private Query checkTarget(String what, Query target) {
+        if (target.paged() || !target.orders().isEmpty()) {
+            throw new EloquentException(what + " of '" + target.table() + "' acts on every matching row;"
+                    + " remove limit/offset and order");
         }
-        for (String column : uniqueBy) {
-            if (!columns.contains(column)) {
-                throw new IllegalArgumentException("upsert of '" + table + "': unique column '" + column
-                        + "' is not among the row's columns " + columns);
-            }
+        if (!target.joins().isEmpty() || !target.groupBy().isEmpty() || !target.having().isTrue()
+                || !target.selections().isEmpty() || target.distinct() || target.lock() != dev.eloquent.api.Lock.NONE) {
+            throw new EloquentException(what + " of '" + target.table() + "' takes conditions only (no joins,"
+                    + " selection, grouping or lock); select the rows with whereIn or whereExists");
         }
-        for (String column : updateColumns) {
-            if (!columns.contains(column)) {
-                throw new IllegalArgumentException("upsert of '" + table + "': update column '" + column
-                        + "' is not among the row's columns " + columns);
-            }
-        }
-        StringJoiner names = new StringJoiner(", ", " (", ")");
-        columns.forEach(c -> names.add(dialect.quote(Identifiers.check(c, "column"))));
-        String marks = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-        StringJoiner tuples = new StringJoiner(", ", " VALUES ", "");
-        List<Object> parameters = new ArrayList<>();
-        for (Map<String, ?> row : rows) {
-            if (!row.keySet().equals(new java.util.HashSet<>(columns))) {
-                throw new IllegalArgumentException("upsert of '" + table + "': every row needs the same columns; expected "
-                        + columns + ", got " + row.keySet());
-            }
-            tuples.add(marks);
-            columns.forEach(c -> parameters.add(dialect.toJdbc(row.get(c))));
-        }
-        String sql = "INSERT INTO " + dialect.quote(Identifiers.check(table, "table")) + names + tuples
-                + dialect.upsertClause(quoteAll(uniqueBy), quoteAll(updateColumns));
-        return new CompiledSql(sql, parameters);
+        return target;
     }
 
     private List<String> quoteAll(List<String> identifiers) {
-        return identifiers.stream().map(c -> dialect.quote(Identifiers.check(c, "column"))).toList();
+        List<String> quoted = new ArrayList<>(identifiers.size());
+        identifiers.forEach(c -> quoted.add(dialect.quote(c)));
+        return quoted;
     }
 
-    public CompiledSql update(Query query, Map<String, ?> values) {
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException("an update needs at least one column to set");
-        }
-        List<Object> parameters = new ArrayList<>();
-        StringJoiner sets = new StringJoiner(", ", " SET ", "");
-        for (Map.Entry<String, ?> entry : values.entrySet()) {
-            sets.add(dialect.quote(Identifiers.check(entry.getKey(), "column")) + " = ?");
-            parameters.add(dialect.toJdbc(entry.getValue()));
-        }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(dialect.quote(query.table())).append(sets);
-        appendWhere(sql, query.wheres(), parameters);
-        return new CompiledSql(sql.toString(), parameters);
-    }
-
-    public CompiledSql delete(Query query) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("DELETE FROM ").append(dialect.quote(query.table()));
-        appendWhere(sql, query.wheres(), parameters);
-        return new CompiledSql(sql.toString(), parameters);
-    }
-
-    private void appendWhere(StringBuilder sql, List<Where> wheres, List<Object> parameters) {
-        if (!wheres.isEmpty()) {
-            sql.append(" WHERE ");
-            appendConditions(sql, wheres, parameters);
-        }
-    }
-
-    private void appendConditions(StringBuilder sql, List<Where> wheres, List<Object> parameters) {
-        for (int i = 0; i < wheres.size(); i++) {
-            Where where = wheres.get(i);
-            if (i > 0) {
-                sql.append(where.or() ? " OR " : " AND ");
-            }
-            appendCondition(sql, where.condition(), parameters);
-        }
-    }
-
-    private void appendCondition(StringBuilder sql, Condition condition, List<Object> parameters) {
-        if (condition instanceof Condition.Compare compare) {
-            String column = dialect.quote(compare.column());
-            Operator operator = compare.operator();
-            if (compare.value() == null && (operator == Operator.EQ || operator == Operator.NE)) {
-                sql.append(column).append(operator == Operator.EQ ? " IS NULL" : " IS NOT NULL");
-                return;
-            }
-            if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
-                sql.append(dialect.likeCondition(column, operator == Operator.NOT_LIKE));
-                parameters.add(dialect.toJdbc(compare.value()));
-                return;
-            }
-            String symbol = switch (operator) {
-                case NE -> "<>";
-                default -> operator.symbol();
-            };
-            sql.append(column).append(' ').append(symbol).append(" ?");
-            parameters.add(dialect.toJdbc(compare.value()));
-        } else if (condition instanceof Condition.In in) {
-            if (in.values().isEmpty()) {
-                sql.append(in.negated() ? "1 = 1" : "1 = 0");
-                return;
-            }
-            StringJoiner marks = new StringJoiner(", ", " (", ")");
-            for (Object value : in.values()) {
-                marks.add("?");
-                parameters.add(dialect.toJdbc(value));
-            }
-            sql.append(dialect.quote(in.column())).append(in.negated() ? " NOT IN" : " IN").append(marks);
-        } else if (condition instanceof Condition.Null isNull) {
-            sql.append(dialect.quote(isNull.column())).append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
-        } else if (condition instanceof Condition.Group group) {
-            if (group.wheres().isEmpty()) {
-                sql.append("1 = 1");
-                return;
-            }
-            sql.append('(');
-            appendConditions(sql, group.wheres(), parameters);
-            sql.append(')');
-        }
-    }
+    // ---- schema ----
 
     /** The statements of a schema change, in order. */
     public List<String> schema(SchemaChange change) {

@@ -5,43 +5,59 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.eloquent.api.Capability;
 import dev.eloquent.api.ConnectionException;
 import dev.eloquent.api.ConnectionName;
+import dev.eloquent.api.Cursor;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
+import dev.eloquent.api.Identifiers;
 import dev.eloquent.api.Query;
+import dev.eloquent.api.QueryEvent;
+import dev.eloquent.api.QueryException;
+import dev.eloquent.api.QueryListener;
 import dev.eloquent.api.Rows;
 import dev.eloquent.api.SchemaChange;
-import dev.eloquent.api.Values;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.argument.ObjectArgument;
-import org.jdbi.v3.core.statement.SqlStatement;
+import dev.eloquent.api.UniqueViolationException;
+import dev.eloquent.api.Write;
+import dev.eloquent.api.WriteResult;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A SQL connection as every SQL driver offers it: a HikariCP pool, Jdbi for handles, statements and
- * transactions, and the shared compiler. A driver supplies only the dialect and the settings.
+ * A SQL connection as every SQL driver offers it: a HikariCP pool of plain JDBC connections, the shared
+ * compiler, cursors that stream, transactions with savepoints. A driver supplies only the dialect and the
+ * settings.
+ *
+ * <p>Every statement runs through one of three paths here ({@link #open} for rows, {@link #update} for
+ * counts, {@link #insertKeys} for generated keys), which bind parameters, report a {@link QueryEvent} and
+ * turn a {@link SQLException} into a {@link QueryException} that carries no value. Inside a transaction
+ * a failed statement also marks the transaction rollback-only.
  */
 public final class SqlConnection implements DatabaseConnection {
+    /** A read whose limit is at most this many rows is read at once; anything else streams. */
+    static final int STREAM_THRESHOLD = 1_000;
+    /** How much of a statement's text an error message quotes. */
+    private static final int STATEMENT_IN_MESSAGE = 400;
+    private static final System.Logger LOG = System.getLogger("dev.eloquent.sql");
+
     private final ConnectionName name;
     private final SqlDialect dialect;
     private final SqlCompiler compiler;
     /** Asked on every model query, so worked out once. */
     private final Set<Capability> capabilities;
     private final HikariDataSource pool;
-    private final Jdbi jdbi;
     private final String target;
-    /** The handle of the transaction this thread is in, so that work inside it runs on that handle. */
-    private final ThreadLocal<Handle> transactionHandle = new ThreadLocal<>();
+    /** The transaction this thread is in on this connection, so that work inside it runs on its connection. */
+    private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
+    private volatile QueryListener listener;
 
     private SqlConnection(ConnectionName name, SqlDialect dialect, HikariDataSource pool, String target) {
         this.name = name;
@@ -49,7 +65,6 @@ public final class SqlConnection implements DatabaseConnection {
         this.compiler = new SqlCompiler(dialect);
         this.capabilities = java.util.Collections.unmodifiableSet(dialect.capabilities());
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool);
         this.target = target;
     }
 
@@ -90,7 +105,6 @@ public final class SqlConnection implements DatabaseConnection {
         String password = settings.password().reveal();
         return password.isEmpty() ? message : message.replace(password, settings.password().toString());
     }
-
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
@@ -120,187 +134,461 @@ public final class SqlConnection implements DatabaseConnection {
     }
 
     @Override
-    public Rows select(Query query) {
-        return query(compiler.select(query), this::readRows);
+    public void listen(QueryListener listener) {
+        this.listener = listener;
+    }
+
+    // ---- reads ----
+
+    /**
+     * A read with a small limit is read at once and its connection returned; any other read streams
+     * through a cursor that holds its connection until closed or exhausted.
+     */
+    @Override
+    public Cursor select(Query query) {
+        CompiledSql compiled = compiler.select(query);
+        boolean bounded = query.limit() != null && query.limit() <= STREAM_THRESHOLD;
+        SqlCursor cursor = open(compiled, !bounded);
+        if (bounded) {
+            Rows rows = cursor.drain();
+            return Cursor.of(rows.columns(), rows.values());
+        }
+        return cursor;
+    }
+
+    @Override
+    public Cursor selectRaw(String sql, List<?> bindings) {
+        return open(raw(sql, bindings), true);
+    }
+
+    private CompiledSql raw(String sql, List<?> bindings) {
+        if (sql == null || sql.isBlank()) {
+            throw new EloquentException("raw SQL must not be empty");
+        }
+        List<Object> parameters = new ArrayList<>(bindings.size());
+        for (Object binding : bindings) {
+            parameters.add(dialect.toJdbc(binding));
+        }
+        return new CompiledSql(sql, parameters, null);
     }
 
     /**
-     * Runs raw SQL that returns rows, with bound parameters: the escape hatch for what the neutral
-     * query cannot say (and what driver tests use to read pragmas and settings).
+     * Runs a statement that returns rows and hands back the open cursor.
+     *
+     * @param stream whether the result may be large: then the dialect's fetch size is set and, where the
+     *               driver streams only without auto-commit (PostgreSQL), the cursor's own connection
+     *               leaves auto-commit until the cursor closes
      */
-    public Rows selectRaw(String sql, List<Object> parameters) {
-        return query(new CompiledSql(sql, parameters), this::readRows);
+    private SqlCursor open(CompiledSql compiled, boolean stream) {
+        Lease lease = lease();
+        PreparedStatement statement = null;
+        long start = System.nanoTime();
+        try {
+            if (stream && lease.owned() && dialect.streamsInTransactionOnly()) {
+                lease.connection.setAutoCommit(false);
+                lease.autoCommitOff = true;
+            }
+            statement = lease.connection.prepareStatement(compiled.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            if (stream) {
+                int fetchSize = dialect.fetchSize(lease.owned());
+                if (fetchSize != 0) {
+                    statement.setFetchSize(fetchSize);
+                }
+            }
+            bind(statement, compiled.parameters());
+            ResultSet results = statement.executeQuery();
+            SqlCursor cursor = new SqlCursor(this, lease, statement, results, compiled, System.nanoTime() - start);
+            if (lease.transaction != null) {
+                lease.transaction.opened(cursor);
+            }
+            return cursor;
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            RuntimeException failure = failure(e, compiled);
+            release(lease, false);
+            throw failure;
+        }
     }
 
-    /** A result-set reader; the statement is closed as soon as it returns. */
-    @FunctionalInterface
-    private interface Reader<T> {
-        T read(ResultSet results) throws SQLException;
+    /** Called once by a cursor as it closes: gives its connection back (or leaves it to the transaction). */
+    void cursorClosed(SqlCursor cursor, Lease lease, boolean success) {
+        if (lease.transaction != null) {
+            lease.transaction.closed(cursor);
+        }
+        release(lease, success);
     }
+
+    // ---- writes ----
 
     /**
-     * Runs a query and closes its statement before returning. Closing promptly matters: SQLite cannot
-     * commit while a statement (an INSERT ... RETURNING, say) is still open on the connection.
+     * Runs a write. An insert or upsert too large for one statement runs as several in one transaction
+     * (a savepoint inside an open one), so that it is written whole or not at all.
      */
-    private <T> T query(CompiledSql compiled, Reader<T> reader) {
-        return withHandle(handle -> {
-            try (org.jdbi.v3.core.statement.Query query = bind(handle.createQuery(compiled.sql()), compiled)) {
-                return query.scanResultSet((results, context) -> reader.read(results.get()));
+    @Override
+    public WriteResult write(Write write) {
+        List<CompiledSql> statements = compiler.write(write);
+        if (statements.size() == 1) {
+            return write(write, statements.get(0));
+        }
+        return transaction(() -> {
+            long affected = 0;
+            List<Object> keys = new ArrayList<>();
+            for (CompiledSql statement : statements) {
+                WriteResult part = write(write, statement);
+                affected += part.affected();
+                keys.addAll(part.generatedKeys());
             }
+            return new WriteResult(affected, keys);
         });
     }
 
-    private long execute(CompiledSql compiled) {
-        return withHandle(handle -> {
-            try (org.jdbi.v3.core.statement.Update update = bind(handle.createUpdate(compiled.sql()), compiled)) {
-                return (long) update.execute();
+    private WriteResult write(Write write, CompiledSql statement) {
+        if (write instanceof Write.Insert insert && insert.returning() != null) {
+            List<Object> keys = insertKeys(statement, insert.returning());
+            return new WriteResult(keys.size(), keys);
+        }
+        return WriteResult.of(update(statement));
+    }
+
+    @Override
+    public long statement(String sql, List<?> bindings) {
+        return update(raw(sql, bindings));
+    }
+
+    /** Runs a statement that returns no rows; the affected row count, or -1 when the database has none. */
+    private long update(CompiledSql compiled) {
+        Lease lease = lease();
+        boolean success = false;
+        long start = System.nanoTime();
+        try (PreparedStatement statement = lease.connection.prepareStatement(compiled.sql())) {
+            bind(statement, compiled.parameters());
+            long rows = statement.execute() ? -1 : statement.getUpdateCount();
+            success = true;
+            emit(compiled, System.nanoTime() - start, rows);
+            return rows;
+        } catch (SQLException e) {
+            throw failure(e, compiled);
+        } finally {
+            release(lease, success);
+        }
+    }
+
+    /** Runs an insert and reads the generated key of each row, in order: RETURNING, or JDBC's generated keys. */
+    private List<Object> insertKeys(CompiledSql compiled, String keyColumn) {
+        Lease lease = lease();
+        boolean success = false;
+        long start = System.nanoTime();
+        try (PreparedStatement statement = dialect.insertReturning()
+                ? lease.connection.prepareStatement(compiled.sql())
+                : lease.connection.prepareStatement(compiled.sql(), Statement.RETURN_GENERATED_KEYS)) {
+            bind(statement, compiled.parameters());
+            List<Object> keys = new ArrayList<>();
+            if (dialect.insertReturning()) {
+                try (ResultSet results = statement.executeQuery()) {
+                    while (results.next()) {
+                        keys.add(dialect.fromJdbc(results.getObject(1)));
+                    }
+                }
+            } else {
+                statement.executeUpdate();
+                try (ResultSet results = statement.getGeneratedKeys()) {
+                    while (results.next()) {
+                        keys.add(dialect.fromJdbc(results.getObject(1)));
+                    }
+                }
             }
-        });
-    }
-
-    private Rows readRows(ResultSet results) throws SQLException {
-        ResultSetMetaData meta = results.getMetaData();
-        int width = meta.getColumnCount();
-        List<String> columns = new ArrayList<>(width);
-        Class<?>[] readAs = new Class<?>[width];
-        for (int i = 1; i <= width; i++) {
-            columns.add(meta.getColumnLabel(i));
-            readAs[i - 1] = dialect.readAs(meta.getColumnType(i), meta.getColumnTypeName(i));
+            success = true;
+            emit(compiled, System.nanoTime() - start, keys.size());
+            return keys;
+        } catch (SQLException e) {
+            throw failure(e, compiled);
+        } finally {
+            release(lease, success);
         }
-        List<Object[]> values = new ArrayList<>();
-        while (results.next()) {
-            Object[] row = new Object[width];
-            for (int i = 0; i < width; i++) {
-                Object raw = readAs[i] == null ? results.getObject(i + 1) : results.getObject(i + 1, readAs[i]);
-                row[i] = dialect.fromJdbc(raw);
-            }
-            values.add(row);
-        }
-        return new Rows(columns, values);
     }
 
-    @Override
-    public long count(Query query) {
-        return query(compiler.count(query), results -> {
-            results.next();
-            return results.getLong(1);
-        });
-    }
-
-    @Override
-    public boolean exists(Query query) {
-        return query(compiler.exists(query), results -> results.next() && Values.toBoolean(results.getObject(1)));
-    }
-
-    @Override
-    public Object insert(String table, Map<String, ?> values, String generatedKey) {
-        CompiledSql statement = compiler.insert(table, values, generatedKey);
-        if (generatedKey == null) {
-            execute(statement);
-            return null;
-        }
-        if (dialect.insertReturning()) {
-            return query(statement, results -> firstValue(results, table));
-        }
-        return withHandle(handle -> {
-            try (org.jdbi.v3.core.statement.Update update = bind(handle.createUpdate(statement.sql()), statement)) {
-                return update.executeAndReturnGeneratedKeys(generatedKey)
-                        .scanResultSet((results, context) -> firstValue(results.get(), table));
-            }
-        });
-    }
-
-    private Object firstValue(ResultSet results, String table) throws SQLException {
-        if (!results.next()) {
-            throw new EloquentException("insert into '" + table + "' returned no generated key");
-        }
-        return dialect.fromJdbc(results.getObject(1));
-    }
-
-    @Override
-    public void upsert(String table, List<? extends Map<String, ?>> rows, List<String> uniqueBy,
-                       List<String> updateColumns) {
-        execute(compiler.upsert(table, rows, uniqueBy, updateColumns));
-    }
-
-    @Override
-    public long update(Query query, Map<String, ?> values) {
-        return execute(compiler.update(query, values));
-    }
-
-    @Override
-    public long delete(Query query) {
-        return execute(compiler.delete(query));
-    }
+    // ---- schema ----
 
     @Override
     public void execute(SchemaChange change) {
         List<String> statements = compiler.schema(change);
-        Function<Handle, Void> run = handle -> {
-            statements.forEach(handle::execute);
-            return null;
-        };
+        String table = change instanceof SchemaChange.CreateTable create ? create.table().name()
+                : ((SchemaChange.DropTable) change).table();
+        Runnable run = () -> statements.forEach(sql -> update(new CompiledSql(sql, List.of(), table)));
         if (dialect.transactionalDdl() && statements.size() > 1) {
             // All of a table or none of it: the table and its indexes commit together.
-            transaction(() -> withHandle(run));
+            transaction(() -> {
+                run.run();
+                return null;
+            });
         } else {
-            withHandle(run);
+            run.run();
         }
     }
 
     @Override
     public boolean hasTable(String table) {
-        dev.eloquent.api.Identifiers.check(table, "table");
-        return query(new CompiledSql(dialect.tableExistsQuery(), List.of(table)), ResultSet::next);
+        Identifiers.check(table, "table");
+        return !open(new CompiledSql(dialect.tableExistsQuery(), List.of(table), table), false).drain().isEmpty();
+    }
+
+    // ---- transactions ----
+
+    /**
+     * Runs the work in a transaction on this thread. The outermost call takes a connection from the pool
+     * and turns auto-commit off; a nested call sets a savepoint. The work's exception rolls its level back
+     * and propagates. A statement that failed inside the level (even one the work caught) rolls the level
+     * back too, and this call then throws naming that statement's table: a transaction never reports
+     * success for work it did not commit. Callbacks from {@link #afterCommit} run after the outermost commit.
+     */
+    @Override
+    public <T> T transaction(Supplier<T> work) {
+        Transaction current = transaction.get();
+        return current == null ? outermost(work) : nested(current, work);
+    }
+
+    private <T> T outermost(Supplier<T> work) {
+        Connection connection = borrow();
+        Transaction tx = new Transaction(connection);
+        Transaction.Level level = tx.push(null);
+        List<Runnable> callbacks;
+        T result;
+        try {
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw failure(e, begin());
+            }
+            transaction.set(tx);
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                tx.closeCursors();
+                rollback(connection, null, e);
+                throw e;
+            }
+            tx.closeCursors();
+            if (level.failed != null) {
+                QueryException rolledBack = rolledBack(level);
+                rollback(connection, null, rolledBack);
+                throw rolledBack;
+            }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                QueryException failure = failure(e, commit());
+                rollback(connection, null, failure);
+                throw failure;
+            }
+            callbacks = level.afterCommit;
+        } finally {
+            transaction.remove();
+            giveBack(connection);
+        }
+        // After the connection is back and this thread is outside the transaction: a callback's own
+        // statements run on their own.
+        callbacks.forEach(Runnable::run);
+        return result;
+    }
+
+    private <T> T nested(Transaction tx, Supplier<T> work) {
+        Savepoint savepoint;
+        try {
+            savepoint = tx.connection.setSavepoint();
+        } catch (SQLException e) {
+            throw failure(e, begin());
+        }
+        Transaction.Level level = tx.push(savepoint);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            tx.pop();
+            rollback(tx.connection, savepoint, e);
+            throw e;
+        }
+        tx.pop();
+        if (level.failed != null) {
+            QueryException rolledBack = rolledBack(level);
+            rollback(tx.connection, savepoint, rolledBack);
+            throw rolledBack;
+        }
+        try {
+            tx.connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw failure(e, commit());
+        }
+        tx.current().afterCommit.addAll(level.afterCommit);
+        return result;
+    }
+
+    private QueryException rolledBack(Transaction.Level level) {
+        String table = level.failed.table();
+        return new QueryException(prefix() + "the transaction rolled back because a statement "
+                + (table == null ? "of raw SQL" : "on table '" + table + "'") + " failed inside it ("
+                + level.failedCode + "), even though the work went on. Statement: " + shape(level.failed),
+                name.toString(), table, level.failedCode);
+    }
+
+    /** Rolls back the whole transaction or to a savepoint; a failure to do so is added to the error in flight. */
+    private void rollback(Connection connection, Savepoint savepoint, Throwable inFlight) {
+        try {
+            if (savepoint == null) {
+                connection.rollback();
+            } else {
+                connection.rollback(savepoint);
+            }
+        } catch (SQLException e) {
+            inFlight.addSuppressed(describe(e, new CompiledSql("ROLLBACK", List.of())));
+        }
+    }
+
+    private static CompiledSql begin() {
+        return new CompiledSql("BEGIN", List.of());
+    }
+
+    private static CompiledSql commit() {
+        return new CompiledSql("COMMIT", List.of());
     }
 
     @Override
-    public <T> T transaction(Supplier<T> work) {
-        if (transactionHandle.get() != null) {
-            return work.get();
+    public boolean inTransaction() {
+        return transaction.get() != null;
+    }
+
+    @Override
+    public void afterCommit(Runnable callback) {
+        Transaction tx = transaction.get();
+        if (tx == null) {
+            callback.run();
+        } else {
+            tx.current().afterCommit.add(callback);
+        }
+    }
+
+    // ---- connections ----
+
+    private Lease lease() {
+        Transaction tx = transaction.get();
+        return tx != null ? new Lease(tx.connection, tx) : new Lease(borrow(), null);
+    }
+
+    private Connection borrow() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new QueryException(prefix() + "no connection could be taken from the pool ("
+                    + dialect.failure(e).describe() + ")", name.toString(), null, e.getSQLState());
+        }
+    }
+
+    /**
+     * Ends a statement's use of its connection: nothing inside a transaction; otherwise commits what a
+     * streaming read opened (or rolls it back after a failure) and returns the connection to the pool.
+     */
+    private void release(Lease lease, boolean success) {
+        if (!lease.owned()) {
+            return;
         }
         try {
-            return jdbi.inTransaction(handle -> {
-                transactionHandle.set(handle);
-                try {
-                    return work.get();
-                } finally {
-                    transactionHandle.remove();
+            if (lease.autoCommitOff) {
+                if (success) {
+                    lease.connection.commit();
+                } else {
+                    lease.connection.rollback();
                 }
-            });
-        } catch (JdbiException e) {
-            throw translate(e);
-        }
-    }
-
-    /** Runs on this thread's transaction handle when there is one, else on a pooled handle for the call. */
-    public <T> T withHandle(Function<Handle, T> work) {
-        Handle current = transactionHandle.get();
-        try {
-            return current != null ? work.apply(current) : jdbi.withHandle(work::apply);
-        } catch (JdbiException e) {
-            throw translate(e);
-        }
-    }
-
-    private EloquentException translate(JdbiException e) {
-        Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
-        return new EloquentException("connection '" + name + "' (" + target + "): " + rootMessage(cause), e);
-    }
-
-    private static <S extends SqlStatement<S>> S bind(S statement, CompiledSql compiled) {
-        List<Object> parameters = compiled.parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof java.time.temporal.Temporal) {
-                // JDBC 4.2 setObject: the driver writes the java.time value as it is. Jdbi's default goes
-                // through java.sql.Timestamp and the JVM's time zone, which can move a value (DST gaps).
-                statement.bind(i, ObjectArgument.of(value));
-            } else {
-                statement.bind(i, value);
+                lease.connection.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            if (success) {
+                giveBack(lease.connection);
+                throw failure(e, commit());
+            }
+            LOG.log(System.Logger.Level.DEBUG, "rolling back a failed read on " + name + " failed: "
+                    + dialect.failure(e).describe());
         }
-        return statement;
+        giveBack(lease.connection);
+    }
+
+    private void giveBack(Connection connection) {
+        try {
+            // HikariCP restores auto-commit and rolls back what is left open when the connection comes back.
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "returning a connection of " + name + " to the pool failed: "
+                    + dialect.failure(e).describe());
+        }
+    }
+
+    static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // Closing cannot be retried and the statement's outcome is already known; the error's text
+            // is not logged, as a driver's message may carry a value.
+            LOG.log(System.Logger.Level.DEBUG, "closing " + resource.getClass().getSimpleName() + " failed ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            // JDBC 4.2 setObject: java.time values are written as they are, not through java.sql.Timestamp
+            // and the JVM's time zone (which can move a value across a DST gap).
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+
+    // ---- events and errors ----
+
+    void emit(CompiledSql compiled, long nanos, long rows) {
+        QueryListener current = listener;
+        if (current == null) {
+            return;
+        }
+        List<Object> bindings = current.wantsBindings() ? compiled.parameters() : List.of();
+        current.statement(new QueryEvent(name, compiled.sql(), bindings, Duration.ofNanos(nanos), rows));
+    }
+
+    /**
+     * The exception for a failed statement, and inside a transaction the rollback-only mark. The JDBC
+     * exception is not kept as a cause: its text (and PostgreSQL's detail) may quote the values.
+     */
+    QueryException failure(SQLException error, CompiledSql compiled) {
+        SqlFailure failure = dialect.failure(error);
+        Transaction tx = transaction.get();
+        if (tx != null) {
+            tx.failed(compiled, failure.code());
+        }
+        return describe(failure, error, compiled);
+    }
+
+    private QueryException describe(SQLException error, CompiledSql compiled) {
+        return describe(dialect.failure(error), error, compiled);
+    }
+
+    private QueryException describe(SqlFailure failure, SQLException error, CompiledSql compiled) {
+        String table = compiled.table();
+        String message = prefix() + "a statement " + (table == null ? "" : "on table '" + table + "' ") + "failed, "
+                + failure.describe() + ". Statement: " + shape(compiled);
+        String state = error.getSQLState();
+        if (failure.uniqueViolation()) {
+            return new UniqueViolationException(message, name.toString(), table, state, failure.index());
+        }
+        return new QueryException(message, name.toString(), table, state);
+    }
+
+    private String prefix() {
+        return "connection '" + name + "' (" + target + "): ";
+    }
+
+    private static String shape(CompiledSql compiled) {
+        String sql = compiled.sql();
+        return sql.length() <= STATEMENT_IN_MESSAGE ? sql : sql.substring(0, STATEMENT_IN_MESSAGE) + "...";
     }
 
     @Override

@@ -2,10 +2,14 @@ package dev.eloquent.sql;
 
 import dev.eloquent.api.Capability;
 import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.Lock;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * What one SQL database does differently. The defaults are standard SQL; a driver overrides what its
@@ -26,8 +30,8 @@ public abstract class SqlDialect {
 
     /** What every SQL driver offers, plus transactional DDL where {@link #transactionalDdl()} says so. */
     public Set<Capability> capabilities() {
-        Set<Capability> capabilities = EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.RAW_SQL,
-                Capability.SCHEMA, Capability.UPSERT);
+        Set<Capability> capabilities = EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.SUBQUERIES,
+                Capability.AGGREGATES, Capability.RAW_SQL, Capability.ROW_LOCKS, Capability.SCHEMA, Capability.UPSERT);
         if (transactionalDdl()) {
             capabilities.add(Capability.TRANSACTIONAL_DDL);
         }
@@ -47,6 +51,14 @@ public abstract class SqlDialect {
         return "INSERT INTO " + quotedTable + " DEFAULT VALUES";
     }
 
+    /**
+     * The most bound parameters one statement may carry; a multi-row insert is split into batches below
+     * it. 32766 is SQLite's limit, the smallest of the three.
+     */
+    public int maxParameters() {
+        return 32_766;
+    }
+
     /** LIMIT/OFFSET clause with a leading space, or empty. Both are validated integers, not user text. */
     public String limitOffset(Integer limit, Integer offset) {
         StringBuilder sql = new StringBuilder();
@@ -59,17 +71,60 @@ public abstract class SqlDialect {
         return sql.toString();
     }
 
-    /** The LIKE operator; {@code like} matches case-insensitively for ASCII on every driver. */
-    public String like(boolean negated) {
-        return negated ? "NOT LIKE" : "LIKE";
+    /** A random number per row: what random order sorts by. */
+    public String random() {
+        return "RANDOM()";
+    }
+
+    /** The row-lock clause a read ends with, with a leading space, or empty for {@link Lock#NONE}. */
+    public String lock(Lock lock) {
+        return switch (lock) {
+            case NONE -> "";
+            case SHARED -> " FOR SHARE";
+            case UPDATE -> " FOR UPDATE";
+        };
     }
 
     /**
-     * The whole {@code like} predicate for a quoted column and one bound pattern ({@code ?}). The default
-     * is {@code column LIKE ?} with the operator from {@link #like(boolean)}.
+     * The whole {@code like} predicate over two compiled operands (say a quoted column and {@code ?}).
+     * {@code like} ignores ASCII case on every driver (SQLite's LIKE does so by itself, which this default
+     * relies on); {@code caseSensitive} asks for letters to match exactly.
      */
-    public String likeCondition(String quotedColumn, boolean negated) {
-        return quotedColumn + " " + like(negated) + " ?";
+    public String like(String left, String pattern, boolean negated, boolean caseSensitive) {
+        if (caseSensitive) {
+            // GLOB is SQLite's case-sensitive LIKE: the pattern's wildcards are translated and GLOB's own
+            // wildcards in it escaped, inside the statement, so the bound value stays as given.
+            String glob = "replace(replace(replace(replace(replace(" + pattern
+                    + ", '[', '[[]'), '*', '[*]'), '?', '[?]'), '%', '*'), '_', '?')";
+            return (negated ? "NOT (" : "(") + left + " GLOB " + glob + ")";
+        }
+        return left + (negated ? " NOT LIKE " : " LIKE ") + pattern;
+    }
+
+    /**
+     * The JDBC fetch size of a statement that may return many rows, so that it streams instead of
+     * reading every row at once (0 for the driver's default).
+     *
+     * @param ownConnection whether the cursor has its connection to itself (it is not inside a transaction)
+     */
+    public int fetchSize(boolean ownConnection) {
+        return 1_000;
+    }
+
+    /** Whether the JDBC driver streams rows only with auto-commit off (PostgreSQL's cursor-based fetch). */
+    public boolean streamsInTransactionOnly() {
+        return false;
+    }
+
+    /**
+     * What a failed statement tells without values: its SQL state or error code and a reason built from
+     * the database's structured fields (constraint, column). The default keeps only the SQL state: a
+     * database's message may quote the value that failed, so a dialect adds only what it knows is safe.
+     */
+    public SqlFailure failure(SQLException error) {
+        String state = error.getSQLState();
+        return new SqlFailure(SqlFailure.code(state, error.getErrorCode()), SqlFailure.reasonOfState(state),
+                "23505".equals(state), null);
     }
 
     /** Extra column constraints that make the database enforce what the type promises (length, JSON validity). */
@@ -93,12 +148,12 @@ public abstract class SqlDialect {
      * @param quotedUniqueBy the conflict target: a primary key or unique index, quoted
      * @param quotedUpdate   the columns to overwrite on conflict, quoted; empty means keep the existing row
      */
-    public String upsertClause(java.util.List<String> quotedUniqueBy, java.util.List<String> quotedUpdate) {
+    public String upsertClause(List<String> quotedUniqueBy, List<String> quotedUpdate) {
         String target = " ON CONFLICT (" + String.join(", ", quotedUniqueBy) + ")";
         if (quotedUpdate.isEmpty()) {
             return target + " DO NOTHING";
         }
-        java.util.StringJoiner sets = new java.util.StringJoiner(", ", target + " DO UPDATE SET ", "");
+        StringJoiner sets = new StringJoiner(", ", target + " DO UPDATE SET ", "");
         quotedUpdate.forEach(c -> sets.add(c + " = EXCLUDED." + c));
         return sets.toString();
     }

@@ -1,8 +1,11 @@
 package dev.eloquent.driver.mysql;
 
 import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.Lock;
 import dev.eloquent.sql.SqlDialect;
+import dev.eloquent.sql.SqlFailure;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -98,10 +101,49 @@ final class MysqlDialect extends SqlDialect {
         return super.limitOffset(limit, offset);
     }
 
-    /** Both sides lower-cased: the binary collation would otherwise make LIKE case-sensitive. */
+    /**
+     * {@code like} lower-cases both sides: the binary collation would otherwise make LIKE case-sensitive.
+     * The case-sensitive variant names the binary collation, so it holds on tables made elsewhere too.
+     */
     @Override
-    public String likeCondition(String quotedColumn, boolean negated) {
-        return "LOWER(" + quotedColumn + ") " + (negated ? "NOT LIKE" : "LIKE") + " LOWER(?)";
+    public String like(String left, String pattern, boolean negated, boolean caseSensitive) {
+        String operator = negated ? " NOT LIKE " : " LIKE ";
+        if (caseSensitive) {
+            return left + operator + pattern + " COLLATE " + COLLATION;
+        }
+        return "LOWER(" + left + ")" + operator + "LOWER(" + pattern + ")";
+    }
+
+    @Override
+    public String random() {
+        return "RAND()";
+    }
+
+    /** MariaDB has no FOR SHARE; LOCK IN SHARE MODE is understood by both servers. */
+    @Override
+    public String lock(Lock lock) {
+        return lock == Lock.SHARED ? " LOCK IN SHARE MODE" : super.lock(lock);
+    }
+
+    @Override
+    public int maxParameters() {
+        return 65_535;
+    }
+
+    /**
+     * A cursor with its own connection streams row by row (Connector/J's streaming result,
+     * {@code Integer.MIN_VALUE}). Inside a transaction the rows are read at once instead: a streaming
+     * result blocks every other statement on its connection until it is read to the end.
+     */
+    @Override
+    public int fetchSize(boolean ownConnection) {
+        return ownConnection ? Integer.MIN_VALUE : 0;
+    }
+
+    /** MySQL's messages quote the failing value ("Duplicate entry 'x'"): only names are taken from them. */
+    @Override
+    public SqlFailure failure(SQLException error) {
+        return MysqlFailures.describe(error);
     }
 
     @Override

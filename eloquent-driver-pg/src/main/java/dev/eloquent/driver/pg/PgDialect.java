@@ -2,8 +2,10 @@ package dev.eloquent.driver.pg;
 
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.sql.SqlDialect;
+import dev.eloquent.sql.SqlFailure;
 import org.postgresql.util.PGobject;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,9 +56,27 @@ final class PgDialect extends SqlDialect {
         return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?";
     }
 
+    /** {@code like} is ILIKE, so that it ignores case as on the other drivers; case-sensitive is plain LIKE. */
     @Override
-    public String like(boolean negated) {
-        return negated ? "NOT ILIKE" : "ILIKE";
+    public String like(String left, String pattern, boolean negated, boolean caseSensitive) {
+        String operator = caseSensitive ? "LIKE" : "ILIKE";
+        return left + (negated ? " NOT " : " ") + operator + " " + pattern;
+    }
+
+    @Override
+    public int maxParameters() {
+        return 65_535;
+    }
+
+    /** The driver fetches in batches (a server-side portal) only with auto-commit off. */
+    @Override
+    public boolean streamsInTransactionOnly() {
+        return true;
+    }
+
+    @Override
+    public SqlFailure failure(SQLException error) {
+        return PgFailures.describe(error);
     }
 
     /** The driver reports timestamptz as a plain TIMESTAMP; the type name tells them apart. */

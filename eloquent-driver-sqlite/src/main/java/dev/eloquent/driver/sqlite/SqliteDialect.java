@@ -1,9 +1,12 @@
 package dev.eloquent.driver.sqlite;
 
 import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.Lock;
 import dev.eloquent.sql.SqlDialect;
+import dev.eloquent.sql.SqlFailure;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -81,6 +84,17 @@ final class SqliteDialect extends SqlDialect {
             return " LIMIT -1 OFFSET " + offset;
         }
         return super.limitOffset(limit, offset);
+    }
+
+    /** No lock clause: write transactions begin IMMEDIATE, so a transaction that reads holds the write lock. */
+    @Override
+    public String lock(Lock lock) {
+        return "";
+    }
+
+    @Override
+    public SqlFailure failure(SQLException error) {
+        return SqliteFailures.describe(error);
     }
 
     @Override

@@ -59,7 +59,10 @@ public final class SqliteDriver implements Driver {
                 "journal_mode", "WAL",
                 "foreign_keys", "true",
                 BUSY_PRAGMA, Integer.toString(busyTimeout),
-                "synchronous", "NORMAL");
+                "synchronous", "NORMAL",
+                // Transactions take the write lock when they begin, so the busy timeout applies to them: a
+                // DEFERRED transaction that reads and then writes fails at once with SQLITE_BUSY instead.
+                "transaction_mode", "IMMEDIATE");
         return PoolSettings.read(block, "jdbc:sqlite:" + file, file.toString(), null, Secret.of(""), pragmas,
                 DEFAULT_POOL_SIZE, List.of(block.key(PATH)));
     }
