@@ -108,9 +108,14 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     void checkColumn(Expression.Column column) {
     }
 
-    /** A value compared with or written to a column, as the column holds it; a model casts it. */
+    /** A value compared with a column, as the column holds it; a model converts it (never rounds or refuses its size). */
     Object bindValue(Expression.Column column, Object value) {
         return value;
+    }
+
+    /** A value written to a column; a model applies the value rules (docs/values.md: round, refuse, truncate). */
+    Object writeValue(Expression.Column column, Object value) {
+        return value == null ? null : bindValue(column, value);
     }
 
     /** A value read from a column of a result, as the application sees it; a model converts it. */
@@ -126,7 +131,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     /** A row about to be inserted: a model casts its values. */
     Map<String, Object> insertRow(Map<String, ?> row) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        row.forEach((column, value) -> copy.put(column, bindValue(writable(column), value)));
+        row.forEach((column, value) -> copy.put(column, writeValue(writable(column), value)));
         return copy;
     }
 
@@ -1130,7 +1135,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         Map<String, Expression> assignments = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             Expression.Column column = writable(name);
-            assignments.put(column.name(), Expression.value(value == null ? null : bindValue(column, value)));
+            assignments.put(column.name(), Expression.value(writeValue(column, value)));
         });
         return update("update()", assignments);
     }
@@ -1167,7 +1172,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         assignments.put(column.name(), Aggregates.increment(column, amount(column, amount, subtract)));
         extra.forEach((other, value) -> {
             Expression.Column target = writable(other);
-            assignments.put(target.name(), Expression.value(value == null ? null : bindValue(target, value)));
+            assignments.put(target.name(), Expression.value(writeValue(target, value)));
         });
         return update(subtract ? "decrement()" : "increment()", assignments);
     }
