@@ -12,7 +12,7 @@ package dev.eloquent.testkit;
  * kits ({@link WhereKit} to {@link ReportKit}) run on the {@link MusicStore} dataset.
  */
 public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, TransactionKit, LifecycleKit, UpsertKit,
-        ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit,
         WhereKit, SelectKit, OrderKit, JoinKit, AggregateKit, ReadKit, PagingKit, StreamingKit, WriteKit, TableQueryKit,
-        RawSqlKit, QueryEventKit, ReportKit {
+        RawSqlKit, QueryEventKit, ReportKit,
+        ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit {
 }

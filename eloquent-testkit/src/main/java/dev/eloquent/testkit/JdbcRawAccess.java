@@ -58,31 +58,6 @@ public final class JdbcRawAccess implements RawAccess {
         }
     }
 
-    /** Runs SQL text as it is (DDL or DML), outside Eloquent: the second path for cases that write by hand. */
-    public void execute(String sql) {
-        try (Connection connection = source.open(); java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("raw statement failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** The table's columns in order, as the database reports them (lower-cased). */
-    public List<String> columns(String table) {
-        try (Connection connection = source.open();
-             PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + quoted(table) + " WHERE 1 = 0");
-             ResultSet results = statement.executeQuery()) {
-            ResultSetMetaData meta = results.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
-            }
-            return columns;
-        } catch (SQLException e) {
-            throw new IllegalStateException("raw read of the columns of " + table + " failed: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Runs SQL text written by hand (the kit's reference answer for a builder query), with {@code ?}
      * bindings; column labels in lower case, values as the JDBC driver returns them.
@@ -113,6 +88,31 @@ public final class JdbcRawAccess implements RawAccess {
     /** The identifier quote of this database, for hand-written SQL that must quote a name. */
     public char quote() {
         return quote;
+    }
+
+    /** Runs SQL text as it is (DDL or DML), outside Eloquent: the second path for cases that write by hand. */
+    public void execute(String sql) {
+        try (Connection connection = source.open(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The table's columns in order, as the database reports them (lower-cased). */
+    public List<String> columns(String table) {
+        try (Connection connection = source.open();
+             PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + quoted(table) + " WHERE 1 = 0");
+             ResultSet results = statement.executeQuery()) {
+            ResultSetMetaData meta = results.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
+            }
+            return columns;
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw read of the columns of " + table + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
