@@ -13,6 +13,7 @@ import java.util.Set;
 public final class Blueprint {
     public static final int DEFAULT_STRING_LENGTH = 255;
     private final List<ColumnDefinition> columns = new ArrayList<>();
+    private final List<String> primaryKey = new ArrayList<>();
 
     public ColumnDefinition increments(String name) {
         return add(name, ColumnType.INCREMENTS).primary();
@@ -91,6 +92,25 @@ public final class Blueprint {
         timestamp("updated_at").nullable();
     }
 
+    /**
+     * A primary key of these columns, such as a pivot table's {@code t.primary("playlist_id", "track_id")}.
+     * The columns may be declared before or after this call; {@link #build} checks that they exist.
+     */
+    public void primary(String... columns) {
+        if (columns.length == 0) {
+            throw new EloquentException("primary() needs at least one column");
+        }
+        if (!primaryKey.isEmpty()) {
+            throw new EloquentException("primary() may be called once per table; pass every key column at once");
+        }
+        for (String column : columns) {
+            if (primaryKey.contains(Identifiers.check(column, "column"))) {
+                throw new EloquentException("primary() names column '" + column + "' twice");
+            }
+            primaryKey.add(column);
+        }
+    }
+
     private ColumnDefinition add(String name, ColumnType type) {
         ColumnDefinition column = new ColumnDefinition(Identifiers.check(name, "column"), type);
         columns.add(column);
@@ -100,6 +120,12 @@ public final class Blueprint {
     /** Validates the declaration as a whole and freezes it. */
     public TableSpec build(String table) {
         Identifiers.check(table, "table");
+        for (String key : primaryKey) {
+            ColumnDefinition column = columns.stream().filter(c -> c.name().equals(key)).findFirst()
+                    .orElseThrow(() -> new EloquentException("table '" + table + "' declares primary key column '" + key
+                            + "' but no such column"));
+            column.primary();
+        }
         Set<String> seen = new HashSet<>();
         List<ColumnSpec> specs = new ArrayList<>();
         for (ColumnDefinition column : columns) {

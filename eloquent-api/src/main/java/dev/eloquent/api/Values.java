@@ -304,6 +304,9 @@ public final class Values {
         if (raw == null || raw instanceof LocalDate) {
             return (LocalDate) raw;
         }
+        if (raw instanceof Instant instant) {
+            return LocalDate.ofInstant(instant, ZoneOffset.UTC); // a BSON date (MongoDB): its UTC day
+        }
         if (raw instanceof CharSequence text) {
             try {
                 return LocalDate.parse(text.toString().trim());

@@ -1,26 +1,22 @@
 package dev.eloquent.orm;
 
 import dev.eloquent.api.Capability;
-import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Env;
-import dev.eloquent.api.Expression;
-import dev.eloquent.api.Query;
+import dev.eloquent.api.QueryListener;
 import dev.eloquent.api.SchemaChange;
-import dev.eloquent.api.Write;
-import dev.eloquent.api.WriteResult;
 import dev.eloquent.resolver.Connections;
 import dev.eloquent.resolver.DriverRegistry;
 import dev.eloquent.resolver.EnvFiles;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +42,15 @@ public final class Eloquent implements AutoCloseable {
     private final Clock clock;
     private final Map<Class<?>, ModelType<?>> types = new ConcurrentHashMap<>();
     private final Map<ModelType<?>, ConnectionName> connectionOfType = new ConcurrentHashMap<>();
+    private final Persistence persistence = new Persistence(this);
+    private final QueryLog queryLog;
 
-    private Eloquent(Connections connections, Clock clock) {
+    private Eloquent(Connections connections, Clock clock, Duration slowQueryThreshold) {
         this.connections = connections;
         this.clock = clock;
+        this.queryLog = new QueryLog(slowQueryThreshold);
+        // Every connection, whenever it opens, reports its statements to the log and the listeners.
+        connections.onOpen(connection -> connection.listen(queryLog));
     }
 
     /** Boots from {@code .env} in the working directory and the real environment, in normal mode. */
@@ -134,7 +135,7 @@ public final class Eloquent implements AutoCloseable {
         return connectionNameOf(described);
     }
 
-    private ConnectionName connectionNameOf(ModelType<?> type) {
+    ConnectionName connectionNameOf(ModelType<?> type) {
         return type.pinnedConnection() == null ? connections.defaultName() : connections.resolve(type.pinnedConnection());
     }
 
@@ -153,129 +154,25 @@ public final class Eloquent implements AutoCloseable {
     }
 
     <M extends Model<M>> void save(M model) {
-        ModelType<M> type = model.type();
-        DatabaseConnection connection = connectionFor(type);
-        if (!model.exists()) {
-            insert(model, type, connection);
-        } else {
-            update(model, type, connection);
-        }
-        model.bind(this, type);
+        persistence.save(model);
     }
 
-    private <M extends Model<M>> void insert(M model, ModelType<M> type, DatabaseConnection connection) {
-        Map<String, Object> attributes = model.mutableAttributes();
-        if (type.spec() != null) {
-            for (ColumnSpec column : type.spec().columns()) {
-                if (column.hasDefault() && !attributes.containsKey(column.name())) {
-                    attributes.put(column.name(), column.defaultValue());
-                }
-            }
-        }
-        if (type.timestamps()) {
-            LocalDateTime now = now();
-            attributes.putIfAbsent(ModelType.CREATED_AT, now);
-            attributes.putIfAbsent(ModelType.UPDATED_AT, now);
-        }
-        Map<String, Object> values = new LinkedHashMap<>(attributes);
-        type.checkInsert(values);
-        boolean generate = type.keyGenerated() && values.get(type.keyName()) == null;
-        if (generate) {
-            values.remove(type.keyName());
-        }
-        Write.Insert insert = new Write.Insert(type.table(), new ArrayList<>(values.keySet()),
-                List.of(new ArrayList<>(values.values())), generate ? type.keyName() : null);
-        WriteResult result = connection.write(insert);
-        if (generate) {
-            Object generated = result.generatedKeys().isEmpty() ? null : result.generatedKeys().get(0);
-            if (generated == null) {
-                throw new EloquentException("connection '" + connection.name() + "' generated no key for "
-                        + type.table() + "." + type.keyName());
-            }
-            attributes.put(type.keyName(), type.cast(type.keyName(), generated));
-        }
-        model.syncOriginal();
-        model.markExists(true);
+    <M extends Model<M>> boolean delete(M model) {
+        return persistence.delete(model);
     }
 
-    private <M extends Model<M>> void update(M model, ModelType<M> type, DatabaseConnection connection) {
-        Map<String, Object> dirty = model.getDirty();
-        if (dirty.isEmpty()) {
-            return;
-        }
-        if (type.timestamps() && !dirty.containsKey(ModelType.UPDATED_AT)) {
-            LocalDateTime now = now();
-            model.mutableAttributes().put(ModelType.UPDATED_AT, now);
-            dirty.put(ModelType.UPDATED_AT, now);
-        }
-        List<Write.Assignment> assignments = new ArrayList<>();
-        dirty.forEach((column, value) -> assignments.add(new Write.Assignment(column, Expression.value(value))));
-        long updated = connection.write(new Write.Update(keyQuery(type, model.originalKey()), assignments)).affected();
-        if (updated == 0) {
-            throw new EloquentException("saving " + type.name() + " " + type.keyName() + "=" + model.originalKey()
-                    + " updated no row in " + type.table() + ": it was deleted by someone else");
-        }
-        model.syncOriginal();
+    <M extends Model<M>> void increment(M model, String column, Number amount, boolean subtract) {
+        persistence.increment(model, column, amount, subtract);
     }
 
     /**
      * Inserts the rows, or updates {@code updateColumns} of the rows that already exist with the same
-     * {@code uniqueBy} values (a primary key or unique index), in one statement on the model's connection.
-     * Values are checked and converted as {@code set} does. On a model with timestamps, {@code created_at}
-     * and {@code updated_at} are filled in and {@code updated_at} is always updated. Every row needs the
-     * same columns. Fails with "upsert is not supported on X" where the driver does not claim it.
+     * {@code uniqueBy} values (a primary key or unique index), on the model's connection: the same as
+     * {@code query(type).upsert(rows, uniqueBy, updateColumns)}.
      */
     public <M extends Model<M>> void upsert(Class<M> type, List<? extends Map<String, ?>> rows, List<String> uniqueBy,
                                             List<String> updateColumns) {
-        ModelType<M> described = typeOf(type);
-        DatabaseConnection connection = connectionFor(described);
-        connection.require(Capability.UPSERT);
-        uniqueBy.forEach(described::column);
-        updateColumns.forEach(described::column);
-        LocalDateTime now = described.timestamps() ? now() : null;
-        List<Map<String, Object>> cast = new ArrayList<>(rows.size());
-        for (Map<String, ?> row : rows) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            row.forEach((column, value) -> values.put(column, described.castForWrite(column, value)));
-            if (now != null) {
-                values.putIfAbsent(ModelType.CREATED_AT, now);
-                values.putIfAbsent(ModelType.UPDATED_AT, now);
-            }
-            cast.add(values);
-        }
-        List<String> updates = new ArrayList<>(updateColumns);
-        if (now != null && !updates.contains(ModelType.UPDATED_AT)) {
-            updates.add(ModelType.UPDATED_AT);
-        }
-        if (cast.isEmpty()) {
-            return;
-        }
-        List<String> columns = new ArrayList<>(cast.get(0).keySet());
-        List<List<Object>> values = new ArrayList<>();
-        for (Map<String, Object> row : cast) {
-            if (!row.keySet().equals(new java.util.HashSet<>(columns))) {
-                throw new EloquentException("upsert into " + described.table() + ": every row needs the same columns "
-                        + columns + ", one has " + row.keySet());
-            }
-            List<Object> ordered = new ArrayList<>(columns.size());
-            columns.forEach(c -> ordered.add(row.get(c)));
-            values.add(ordered);
-        }
-        connection.write(new Write.Upsert(new Write.Insert(described.table(), columns, values, null), uniqueBy, updates));
-    }
-
-    <M extends Model<M>> boolean delete(M model) {
-        if (!model.exists()) {
-            return false;
-        }
-        ModelType<M> type = model.type();
-        long deleted = connectionFor(type).write(new Write.Delete(keyQuery(type, model.originalKey()))).affected();
-        model.markExists(false);
-        return deleted > 0;
-    }
-
-    private static Query keyQuery(ModelType<?> type, Object key) {
-        return Query.from(type.table()).whereEquals(type.keyName(), key);
+        query(type).upsert(rows, uniqueBy, updateColumns);
     }
 
     /** The time written to timestamps: the clock's, to the microsecond (what MySQL and PostgreSQL keep). */
@@ -326,14 +223,46 @@ public final class Eloquent implements AutoCloseable {
         return new SchemaBuilder(connections.connection(connection));
     }
 
-    /** Runs the work in one transaction on the default connection; nested calls join it. */
+    /**
+     * Runs the work in one transaction on the default connection: commits when it returns, rolls back when
+     * it throws; a nested call is a savepoint.
+     */
     public <T> T transaction(Supplier<T> work) {
-        return connections.connection().transaction(work);
+        return on(connections.defaultName()).transaction(work);
     }
 
     /** Runs the work in one transaction on the named connection. */
     public <T> T transaction(String connection, Supplier<T> work) {
-        return connections.connection(connection).transaction(work);
+        return on(connection).transaction(work);
+    }
+
+    /** Runs the callback after the default connection's current transaction commits; outside one, at once. */
+    public void afterCommit(Runnable callback) {
+        on(connections.defaultName()).afterCommit(callback);
+    }
+
+    // ---- tables, named connections, query events ----
+
+    /** A builder over a table of the default connection, rows as maps: {@code db.table("playlist_track")}. */
+    public TableQuery table(String table) {
+        return on(connections.defaultName()).table(table);
+    }
+
+    /** A named connection (its test twin in test mode): its tables, raw SQL and transactions. */
+    public Database on(String connection) {
+        return on(connections.check(connection));
+    }
+
+    private Database on(ConnectionName name) {
+        return new Database(this, name);
+    }
+
+    /**
+     * Sends every statement of every connection, open now or later, to the listener, after it ran. Events
+     * carry bound values only if the listener's {@link QueryListener#wantsBindings()} says so.
+     */
+    public void listen(QueryListener listener) {
+        queryLog.add(listener);
     }
 
     /** The named connections of this instance, for diagnostics and advanced use. */
@@ -365,6 +294,7 @@ public final class Eloquent implements AutoCloseable {
         private boolean testMode;
         private DriverRegistry drivers;
         private Clock clock = Clock.systemDefaultZone();
+        private Duration slowQueryThreshold;
         private final List<Runnable> registrations = new ArrayList<>();
         private Eloquent booting;
 
@@ -405,6 +335,18 @@ public final class Eloquent implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Statements that take at least this long are logged at WARNING to the {@code System.Logger}
+         * {@code dev.eloquent.queries} (every statement is logged there at DEBUG). Off by default.
+         */
+        public Builder slowQueryThreshold(Duration threshold) {
+            if (threshold != null && threshold.isNegative()) {
+                throw new EloquentException("the slow query threshold must not be negative");
+            }
+            this.slowQueryThreshold = threshold;
+            return this;
+        }
+
         public <M extends Model<M>> Builder register(Class<M> type, Supplier<M> factory) {
             registrations.add(() -> booting.register(type, factory));
             return this;
@@ -414,7 +356,8 @@ public final class Eloquent implements AutoCloseable {
         public Eloquent boot() {
             Env resolvedEnv = env != null ? env : EnvFiles.load(envDirectory, environment);
             DriverRegistry resolvedDrivers = drivers != null ? drivers : DriverRegistry.discover();
-            Eloquent db = new Eloquent(new Connections(resolvedEnv, resolvedDrivers, testMode), clock);
+            Eloquent db = new Eloquent(new Connections(resolvedEnv, resolvedDrivers, testMode), clock,
+                    slowQueryThreshold);
             booting = db;
             try {
                 registrations.forEach(Runnable::run);

@@ -27,6 +27,7 @@ import java.util.function.Function;
  */
 public abstract class Model<M extends Model<M>> {
     private final Map<String, Object> attributes = new LinkedHashMap<>();
+    /** The stored state; null while it equals {@link #attributes}, so a loaded model holds one map until changed. */
     private Map<String, Object> original = Map.of();
     private boolean exists;
     private Eloquent db;
@@ -37,13 +38,17 @@ public abstract class Model<M extends Model<M>> {
         return null;
     }
 
+    /** The empty attribute map a reader fills from a row, before {@link #loaded}. */
+    final Map<String, Object> loadingAttributes() {
+        attributes.clear();
+        return attributes;
+    }
+
     /** Called after hydration from a row: the attributes are the stored state. */
-    final void loaded(Eloquent db, ModelType<M> type, Map<String, Object> stored) {
+    final void loaded(Eloquent db, ModelType<M> type) {
         this.db = db;
         this.type = type;
-        attributes.clear();
-        attributes.putAll(stored);
-        syncOriginal();
+        original = null;
         exists = true;
     }
 
@@ -54,6 +59,23 @@ public abstract class Model<M extends Model<M>> {
 
     final void syncOriginal() {
         original = new LinkedHashMap<>(attributes);
+    }
+
+    /** Records a column's current value as stored, after a write of that column alone (an atomic increment). */
+    final void syncOriginal(String column) {
+        beforeChange();
+        original.put(column, attributes.get(column));
+    }
+
+    /** Gives the stored state its own map before the attributes change. */
+    private void beforeChange() {
+        if (original == null) {
+            original = new LinkedHashMap<>(attributes);
+        }
+    }
+
+    private Map<String, Object> original() {
+        return original == null ? attributes : original;
     }
 
     final void markExists(boolean exists) {
@@ -93,7 +115,9 @@ public abstract class Model<M extends Model<M>> {
      * column and its declared type, never the value.
      */
     public M set(String column, Object value) {
-        attributes.put(column, type().castForWrite(column, value));
+        Object cast = type().castForWrite(column, value);
+        beforeChange();
+        attributes.put(column, cast);
         return self();
     }
 
@@ -178,9 +202,18 @@ public abstract class Model<M extends Model<M>> {
         }
     }
 
-    /** The primary key's value, or null before the first save of a generated key. */
+    /**
+     * The primary key's value, or null before the first save of a generated key. A model with a composite
+     * key returns a map of its key columns to their values.
+     */
     public Object getKey() {
-        return get(type().keyName());
+        List<String> keys = type().keyNames();
+        if (keys.size() == 1) {
+            return get(keys.get(0));
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        keys.forEach(column -> key.put(column, get(column)));
+        return key;
     }
 
     /** A read-only view of the current attributes. */
@@ -196,6 +229,9 @@ public abstract class Model<M extends Model<M>> {
     /** The attributes whose values differ from the stored state, in the order they were set. */
     public Map<String, Object> getDirty() {
         Map<String, Object> dirty = new LinkedHashMap<>();
+        if (original == null) {
+            return dirty;
+        }
         attributes.forEach((column, value) -> {
             if (!original.containsKey(column) || !Objects.equals(original.get(column), value)) {
                 dirty.put(column, value);
@@ -214,14 +250,11 @@ public abstract class Model<M extends Model<M>> {
 
     /** The value as last loaded or saved. */
     public Object getOriginal(String column) {
-        return original.get(column);
-    }
-
-    Map<String, Object> originalAttributes() {
-        return original;
+        return original().get(column);
     }
 
     Map<String, Object> mutableAttributes() {
+        beforeChange();
         return attributes;
     }
 
@@ -243,17 +276,49 @@ public abstract class Model<M extends Model<M>> {
         if (!exists) {
             throw new EloquentException("cannot refresh a " + getClass().getSimpleName() + " that was never saved");
         }
-        M fresh = db().query(selfClass()).findOrFail(originalKey());
+        ModelQuery<M> query = db().query(selfClass());
+        originalKey().forEach(query::where);
+        M fresh = query.firstOrFail();
         attributes.clear();
         attributes.putAll(fresh.attributes());
         syncOriginal();
         return self();
     }
 
-    /** The key as stored, so that a changed key still updates the right row. */
-    Object originalKey() {
-        Object key = original.get(type().keyName());
-        return key != null ? key : getKey();
+    /**
+     * Adds 1 to the column in the database, in one statement ({@code col = col + 1}, so concurrent
+     * increments are never lost), and to the attribute in memory; {@code updated_at} is touched. Other
+     * unsaved changes stay unsaved.
+     */
+    public M increment(String column) {
+        return increment(column, 1);
+    }
+
+    public M increment(String column, Number amount) {
+        db().increment(self(), column, amount, false);
+        return self();
+    }
+
+    public M decrement(String column) {
+        return decrement(column, 1);
+    }
+
+    public M decrement(String column, Number amount) {
+        db().increment(self(), column, amount, true);
+        return self();
+    }
+
+    /**
+     * The key as stored, column by column (several for a composite key), so that a changed key still
+     * updates the right row.
+     */
+    Map<String, Object> originalKey() {
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (String column : type().keyNames()) {
+            Object stored = original().get(column);
+            key.put(column, stored != null ? stored : attributes.get(column));
+        }
+        return key;
     }
 
     @Override

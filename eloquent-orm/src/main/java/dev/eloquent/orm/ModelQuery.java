@@ -1,245 +1,192 @@
 package dev.eloquent.orm;
 
 import dev.eloquent.api.Capability;
-import dev.eloquent.api.Condition;
+import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.ConnectionName;
+import dev.eloquent.api.Cursor;
 import dev.eloquent.api.DatabaseConnection;
-import dev.eloquent.api.EloquentException;
-import dev.eloquent.api.Operator;
-import dev.eloquent.api.Order;
 import dev.eloquent.api.Expression;
-import dev.eloquent.api.Query;
-import dev.eloquent.api.Write;
+import dev.eloquent.api.TableRef;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * The fluent query builder of one model class: {@code db.query(User.class).where("age", ">=", 18).orderBy("name").limit(20).get()}.
- * Column names are checked against the model's schema as they are added, values are cast to the
- * column's type and always bound, and operators come from a fixed list.
+ * The query builder of one model class: {@code db.query(User.class).where("age", ">=", 18).orderBy("name").limit(20).get()}.
+ * Rows are models. The model's own columns (unqualified, or qualified with its table) are checked against
+ * its schema as they are named and values compared with or written to them are cast to the column's type;
+ * columns of joined tables are named {@code table.column} and checked for spelling only.
  */
-public final class ModelQuery<M extends Model<M>> {
-    private final Eloquent db;
+public final class ModelQuery<M extends Model<M>> extends QueryBuilder<ModelQuery<M>, M> {
     private final ModelType<M> type;
-    private Condition wheres = Condition.TRUE;
-    private final List<Order> orders = new ArrayList<>();
-    private Integer limit;
-    private Integer offset;
 
     ModelQuery(Eloquent db, ModelType<M> type) {
-        this.db = db;
+        super(db, TableRef.table(type.table()));
         this.type = type;
     }
 
-    // ---- conditions ----
-
-    /** {@code column = value}; a null value means IS NULL. */
-    public ModelQuery<M> where(String column, Object value) {
-        return where(column, "=", value);
-    }
-
-    /** {@code column operator value}, operator one of =, !=, <>, <, <=, >, >=, like, not like. */
-    public ModelQuery<M> where(String column, String operator, Object value) {
-        return add(false, compare(column, operator, value));
-    }
-
-    public ModelQuery<M> orWhere(String column, Object value) {
-        return orWhere(column, "=", value);
-    }
-
-    public ModelQuery<M> orWhere(String column, String operator, Object value) {
-        return add(true, compare(column, operator, value));
-    }
-
-    /** A parenthesised group: {@code where(q -> q.where("a", 1).orWhere("b", 2))}. */
-    public ModelQuery<M> where(Consumer<ModelQuery<M>> group) {
-        return add(false, group(group));
-    }
-
-    public ModelQuery<M> orWhere(Consumer<ModelQuery<M>> group) {
-        return add(true, group(group));
-    }
-
-    public ModelQuery<M> whereIn(String column, Collection<?> values) {
-        return add(false, new Condition.In(Expression.column(column), castAll(column, values), false));
-    }
-
-    public ModelQuery<M> whereNotIn(String column, Collection<?> values) {
-        return add(false, new Condition.In(Expression.column(column), castAll(column, values), true));
-    }
-
-    public ModelQuery<M> whereNull(String column) {
-        type.column(column);
-        return add(false, new Condition.Null(Expression.column(column), false));
-    }
-
-    public ModelQuery<M> whereNotNull(String column) {
-        type.column(column);
-        return add(false, new Condition.Null(Expression.column(column), true));
-    }
-
-    private Condition compare(String column, String operator, Object value) {
-        Operator op = Operator.parse(operator);
-        Object bound = op == Operator.LIKE || op == Operator.NOT_LIKE ? checkPattern(column, value)
-                : type.cast(column, value);
-        if (bound == null) {
-            return new Condition.Null(Expression.column(column), op == Operator.NE);
-        }
-        return new Condition.Compare(Expression.column(column), op, Expression.value(bound));
-    }
-
-    private Object checkPattern(String column, Object value) {
-        type.column(column);
-        if (!(value instanceof CharSequence)) {
-            throw new EloquentException("like on " + type.table() + "." + column + " needs a text pattern, got "
-                    + (value == null ? "null" : value.getClass().getSimpleName()));
-        }
-        return value.toString();
-    }
-
-    private List<Object> castAll(String column, Collection<?> values) {
-        List<Object> cast = new ArrayList<>(values.size());
-        for (Object value : values) {
-            cast.add(type.cast(column, value));
-        }
-        return cast;
-    }
-
-    private Condition group(Consumer<ModelQuery<M>> group) {
-        ModelQuery<M> inner = new ModelQuery<>(db, type);
-        group.accept(inner);
-        return inner.wheres;
-    }
-
-    private ModelQuery<M> add(boolean or, Condition condition) {
-        wheres = or ? Condition.or(wheres, condition) : Condition.and(wheres, condition);
-        return this;
-    }
-
-    // ---- order and paging ----
-
-    public ModelQuery<M> orderBy(String column) {
-        return orderBy(column, "asc");
-    }
-
-    /** Sorts by a column, direction {@code asc} or {@code desc}. */
-    public ModelQuery<M> orderBy(String column, String direction) {
-        type.column(column);
-        orders.add(Order.of(column, direction));
-        return this;
-    }
-
-    public ModelQuery<M> orderByDesc(String column) {
-        return orderBy(column, "desc");
-    }
-
-    public ModelQuery<M> limit(int limit) {
-        if (limit < 0) {
-            throw new EloquentException("limit must not be negative, got " + limit);
-        }
-        this.limit = limit;
-        return this;
-    }
-
-    public ModelQuery<M> offset(int offset) {
-        if (offset < 0) {
-            throw new EloquentException("offset must not be negative, got " + offset);
-        }
-        this.offset = offset;
-        return this;
-    }
-
-    /** The neutral description a driver compiles. */
-    public Query toQuery() {
-        return Query.from(type.table()).withWhere(wheres).withOrders(orders).withLimit(limit).withOffset(offset);
-    }
-
-    // ---- results ----
-
-    public List<M> get() {
-        DatabaseConnection connection = connection();
-        return type.hydrate(connection.select(toQuery()).drain(), db, connection.supports(Capability.DOCUMENTS));
-    }
-
-    public Optional<M> first() {
-        Integer previous = limit;
-        limit = 1;
-        try {
-            List<M> found = get();
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-        } finally {
-            limit = previous;
-        }
-    }
-
-    public M firstOrFail() {
-        return first().orElseThrow(() -> new ModelNotFoundException("no " + type.name() + " in " + type.table()
-                + " on connection '" + connection().name() + "' matches " + describeWheres()));
-    }
-
-    /** The model with this primary key, within the query's other conditions. */
-    public Optional<M> find(Object key) {
-        Condition previous = wheres;
-        try {
-            return where(type.keyName(), key).first();
-        } finally {
-            wheres = previous;
-        }
-    }
-
-    public M findOrFail(Object key) {
-        return find(key).orElseThrow(() -> new ModelNotFoundException("no " + type.name() + " with "
-                + type.keyName() + " " + key + " in " + type.table() + " on connection '" + connection().name() + "'"));
-    }
-
-    public long count() {
-        Query query = toQuery();
-        if (query.paged()) {
-            // A paged count counts the page: read the page's keys and count them.
-            Query keys = query.selecting(Expression.column(type.keyName()));
-            return connection().select(keys).drain().size();
-        }
-        Object[] row = connection().select(query.withOrders(List.of()).selecting(Expression.countAll())).drain().values().get(0);
-        return ((Number) row[0]).longValue();
-    }
-
-    public boolean exists() {
-        return !connection().select(toQuery().withLimit(1)).drain().isEmpty();
-    }
-
-    /** Updates every matching row at once, without loading models; returns how many. */
-    public long update(Map<String, ?> values) {
-        Map<String, Object> cast = new java.util.LinkedHashMap<>();
-        values.forEach((column, value) -> cast.put(column, type.castForWrite(column, value)));
-        if (type.timestamps() && !cast.containsKey(ModelType.UPDATED_AT)) {
-            cast.put(ModelType.UPDATED_AT, db.now());
-        }
-        if (limit != null || offset != null) {
-            throw new EloquentException("update() acts on every matching row; remove limit/offset from the query");
-        }
-        List<Write.Assignment> assignments = new ArrayList<>();
-        cast.forEach((column, value) -> assignments.add(new Write.Assignment(column, Expression.value(value))));
-        return connection().write(new Write.Update(toQuery().conditionsOnly(), assignments)).affected();
-    }
-
-    /** Deletes every matching row at once; returns how many. */
-    public long delete() {
-        if (limit != null || offset != null) {
-            throw new EloquentException("delete() acts on every matching row; remove limit/offset from the query");
-        }
-        return connection().write(new Write.Delete(toQuery().conditionsOnly())).affected();
-    }
-
-    private DatabaseConnection connection() {
+    @Override
+    DatabaseConnection connection() {
         return db.connectionFor(type);
     }
 
-    /** The conditions with their values left out: values may be secrets and do not belong in messages. */
-    private String describeWheres() {
-        return wheres.isTrue() ? "(no conditions)" : Describe.condition(wheres);
+    @Override
+    ConnectionName connectionName() {
+        return db.connectionNameOf(type);
+    }
+
+    @Override
+    String keyName() {
+        return type.keyName();
+    }
+
+    @Override
+    RowReader<M> reader(List<String> columns, DatabaseConnection connection) {
+        return type.reader(columns, db, connection.supports(Capability.DOCUMENTS));
+    }
+
+    @Override
+    Object keyOf(M row) {
+        return row.get(type.keyName());
+    }
+
+    @Override
+    String describeRows() {
+        return type.name() + " in " + type.table();
+    }
+
+    /** Whether the column is the model's own: unqualified, or qualified with its table's name. */
+    private boolean own(Expression.Column column) {
+        return column.qualifier() == null || column.qualifier().equals(type.table());
+    }
+
+    @Override
+    void checkColumn(Expression.Column column) {
+        if (own(column) && !column.name().equals("*")) {
+            type.column(column.name());
+        }
+    }
+
+    @Override
+    Object bindValue(Expression.Column column, Object value) {
+        return own(column) ? type.cast(column.name(), value) : value;
+    }
+
+    @Override
+    Object writeValue(Expression.Column column, Object value) {
+        return own(column) ? type.castForWrite(column.name(), value) : value;
+    }
+
+    /** A model's row to insert: its values under the value rules, and no NOT NULL column left without one. */
+    @Override
+    Map<String, Object> insertRow(Map<String, ?> row) {
+        Map<String, Object> values = super.insertRow(row);
+        type.checkInsert(values);
+        return values;
+    }
+
+    @Override
+    Object readColumn(String column, Object raw) {
+        return type.read(column, raw);
+    }
+
+    @Override
+    ColumnSpec declared(String column) {
+        return type.spec() == null ? null : type.spec().column(column).orElse(null);
+    }
+
+    @Override
+    Map<String, Object> upsertRow(Map<String, ?> row) {
+        Map<String, Object> values = insertRow(row);
+        if (type.timestamps()) {
+            LocalDateTime now = db.now();
+            values.putIfAbsent(ModelType.CREATED_AT, now);
+            values.putIfAbsent(ModelType.UPDATED_AT, now);
+        }
+        return values;
+    }
+
+    @Override
+    List<String> upsertUpdates(List<String> updateColumns) {
+        if (!type.timestamps() || updateColumns.contains(ModelType.UPDATED_AT)) {
+            return updateColumns;
+        }
+        List<String> updates = new ArrayList<>(updateColumns);
+        updates.add(ModelType.UPDATED_AT);
+        return updates;
+    }
+
+    @Override
+    void touch(Map<String, Expression> assignments) {
+        if (type.timestamps() && !assignments.containsKey(ModelType.UPDATED_AT)) {
+            assignments.put(ModelType.UPDATED_AT, Expression.value(db.now()));
+        }
+    }
+
+    // ---- model-only reads and writes ----
+
+    /**
+     * The rows as maps in column order, for reports such as grouped aggregates ({@code select("genre_id",
+     * "count(*) as tracks").groupBy("genre_id").rows()}); the model's declared columns are converted.
+     */
+    public List<Map<String, Object>> rows() {
+        DatabaseConnection connection = connection();
+        try (Cursor cursor = run(toQuery())) {
+            RowReader<Map<String, Object>> reader = type.mapReader(cursor.columns(),
+                    connection.supports(Capability.DOCUMENTS));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (cursor.hasNext()) {
+                rows.add(reader.read(cursor.next()));
+            }
+            return rows;
+        }
+    }
+
+    /** The first model matching the attributes (and this query), or a new one made of both maps and saved. */
+    public M firstOrCreate(Map<String, ?> attributes, Map<String, ?> values) {
+        return matching(attributes).first().orElseGet(() -> newModel(attributes, values).save());
+    }
+
+    public M firstOrCreate(Map<String, ?> attributes) {
+        return firstOrCreate(attributes, Map.of());
+    }
+
+    /** The first model matching the attributes (and this query), or a new one made of both maps, not saved. */
+    public M firstOrNew(Map<String, ?> attributes, Map<String, ?> values) {
+        return matching(attributes).first().orElseGet(() -> newModel(attributes, values));
+    }
+
+    public M firstOrNew(Map<String, ?> attributes) {
+        return firstOrNew(attributes, Map.of());
+    }
+
+    /**
+     * The first model matching the attributes with the values filled in and saved, or a new one of both
+     * saved. Two statements, not atomic: use {@link #upsert} where rows may be written concurrently.
+     */
+    public M updateOrCreate(Map<String, ?> attributes, Map<String, ?> values) {
+        Optional<M> found = matching(attributes).first();
+        if (found.isPresent()) {
+            return found.get().fill(values).save();
+        }
+        return newModel(attributes, values).save();
+    }
+
+    private ModelQuery<M> matching(Map<String, ?> attributes) {
+        ModelQuery<M> query = clone();
+        attributes.forEach(query::where);
+        return query;
+    }
+
+    private M newModel(Map<String, ?> attributes, Map<String, ?> values) {
+        M model = type.newInstance();
+        model.bind(db, type);
+        Map<String, Object> all = new LinkedHashMap<>(attributes);
+        all.putAll(values);
+        return model.fill(all);
     }
 }

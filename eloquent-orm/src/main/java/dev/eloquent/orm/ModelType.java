@@ -4,7 +4,6 @@ import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.ColumnType;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Identifiers;
-import dev.eloquent.api.Rows;
 import dev.eloquent.api.TableSpec;
 import dev.eloquent.api.Values;
 
@@ -33,7 +32,7 @@ final class ModelType<M extends Model<M>> {
     private final String pinnedConnection;
     private final TableSpec spec;
     private final Map<String, ColumnSpec> columns;
-    private final String keyName;
+    private final List<String> keyNames;
     private final boolean keyGenerated;
     private final boolean timestamps;
     private final boolean document;
@@ -52,21 +51,21 @@ final class ModelType<M extends Model<M>> {
         this.document = MongoModel.class.isAssignableFrom(type);
         if (document && (spec == null || spec.primaryKey().isEmpty())) {
             // ObjectId mode: no declared key, so the document's own _id (a hex string in Java) is the key.
-            keyName = DOCUMENT_ID;
+            keyNames = List.of(DOCUMENT_ID);
             keyGenerated = true;
             timestamps = spec != null && isTimestamp(byName.get(CREATED_AT)) && isTimestamp(byName.get(UPDATED_AT));
         } else if (spec == null) {
-            keyName = "id";
+            keyNames = List.of("id");
             keyGenerated = true;
             timestamps = false;
         } else {
             List<ColumnSpec> key = spec.primaryKey();
-            if (key.size() != 1) {
-                throw new EloquentException(type.getSimpleName() + " needs exactly one primary key column in its"
-                        + " schema (for example t.increments(\"id\")), found " + key.size());
+            if (key.isEmpty()) {
+                throw new EloquentException(type.getSimpleName() + " needs a primary key in its schema (for example"
+                        + " t.increments(\"id\"), or t.primary(\"a\", \"b\") for a pivot table)");
             }
-            keyName = key.get(0).name();
-            keyGenerated = key.get(0).autoIncrement();
+            keyNames = key.stream().map(ColumnSpec::name).toList();
+            keyGenerated = key.size() == 1 && key.get(0).autoIncrement();
             timestamps = isTimestamp(byName.get(CREATED_AT)) && isTimestamp(byName.get(UPDATED_AT));
         }
     }
@@ -128,8 +127,21 @@ final class ModelType<M extends Model<M>> {
         return spec;
     }
 
+    /**
+     * The primary key column. A model with a composite key (a pivot table) has none: it saves, updates,
+     * deletes and refreshes by all its key columns, but {@code find(key)} and chunking by key refuse it.
+     */
     String keyName() {
-        return keyName;
+        if (keyNames.size() > 1) {
+            throw new EloquentException(name() + " has a composite primary key (" + String.join(", ", keyNames)
+                    + "): find by one key and chunking by key are not supported; use where(...) on each key column");
+        }
+        return keyNames.get(0);
+    }
+
+    /** Every primary key column, in declaration order. */
+    List<String> keyNames() {
+        return keyNames;
     }
 
     boolean keyGenerated() {
@@ -146,7 +158,7 @@ final class ModelType<M extends Model<M>> {
 
     /** The declared column, or an error listing the declared ones; null when the model declares no schema. */
     ColumnSpec column(String name) {
-        if (spec == null || (name.equals(keyName) && !columns.containsKey(name))) {
+        if (spec == null || (keyNames.contains(name) && !columns.containsKey(name))) {
             Identifiers.check(name, "column");
             return null;
         }
@@ -230,36 +242,65 @@ final class ModelType<M extends Model<M>> {
         }
     }
 
+    /** A value read from the database for this column, in the column's Java type when it is declared. */
+    Object read(String columnName, Object raw) {
+        ColumnSpec column = columnName == null ? null : columns.get(columnName);
+        return column == null || raw == null || isNested(column, raw) ? raw : readStored(column, raw);
+    }
+
     /**
-     * Models for the rows, bound to {@code db}; each column's spec is looked up once for the whole result.
-     * From a document connection, an {@code _id} that is neither the key nor declared is the store's own
-     * record id and is left out of the attributes.
+     * A reader of a result's rows: each column's spec is looked up once for the whole result, then each
+     * row's values are converted into the map given. From a document connection, an {@code _id} that is
+     * neither the key nor declared is the store's own record id and is left out.
      */
-    List<M> hydrate(Rows rows, Eloquent db, boolean fromDocuments) {
-        List<String> names = rows.columns();
-        ColumnSpec[] specs = new ColumnSpec[names.size()];
-        boolean[] skip = new boolean[names.size()];
-        for (int i = 0; i < specs.length; i++) {
+    AttributeReader attributeReader(List<String> names, boolean fromDocuments) {
+        int width = names.size();
+        ColumnSpec[] specs = new ColumnSpec[width];
+        boolean[] skip = new boolean[width];
+        for (int i = 0; i < width; i++) {
             specs[i] = columns.get(names.get(i));
             skip[i] = fromDocuments && spec != null && names.get(i).equals(DOCUMENT_ID)
-                    && !keyName.equals(DOCUMENT_ID) && specs[i] == null;
+                    && !keyNames.contains(DOCUMENT_ID) && specs[i] == null;
         }
-        List<M> models = new ArrayList<>(rows.size());
-        for (Object[] values : rows.values()) {
-            Map<String, Object> attributes = new LinkedHashMap<>(specs.length * 2);
-            for (int i = 0; i < specs.length; i++) {
+        String[] keys = names.toArray(new String[0]);
+        return (values, attributes) -> {
+            for (int i = 0; i < width; i++) {
                 if (skip[i]) {
                     continue;
                 }
                 ColumnSpec column = specs[i];
                 Object raw = values[i];
-                attributes.put(names.get(i), column == null || raw == null || isNested(column, raw) ? raw
+                attributes.put(keys[i], column == null || raw == null || isNested(column, raw) ? raw
                         : readStored(column, raw));
             }
+        };
+    }
+
+    /** Converts one row's values into attributes. */
+    @FunctionalInterface
+    interface AttributeReader {
+        void read(Object[] values, Map<String, Object> into);
+    }
+
+    /** A reader of a result's rows as models bound to {@code db}: one attribute map per row, the model's own. */
+    RowReader<M> reader(List<String> names, Eloquent db, boolean fromDocuments) {
+        AttributeReader attributes = attributeReader(names, fromDocuments);
+        return values -> {
             M model = newInstance();
-            model.loaded(db, this, attributes);
-            models.add(model);
-        }
-        return models;
+            attributes.read(values, model.loadingAttributes());
+            model.loaded(db, this);
+            return model;
+        };
+    }
+
+    /** A reader of a result's rows as maps in column order, values converted as for models. */
+    RowReader<Map<String, Object>> mapReader(List<String> names, boolean fromDocuments) {
+        AttributeReader attributes = attributeReader(names, fromDocuments);
+        int capacity = names.size() * 2;
+        return values -> {
+            Map<String, Object> row = new LinkedHashMap<>(capacity);
+            attributes.read(values, row);
+            return row;
+        };
     }
 }

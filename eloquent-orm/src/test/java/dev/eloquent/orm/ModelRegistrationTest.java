@@ -63,13 +63,10 @@ class ModelRegistrationTest {
         }
     }
 
-    static final class TwoKeys extends SqlModel<TwoKeys> {
+    static final class NoKey extends SqlModel<NoKey> {
         @Override
         public Schema schema() {
-            return Schema.of(t -> {
-                t.integer("a").primary();
-                t.integer("b").primary();
-            });
+            return Schema.of(t -> t.integer("a"));
         }
     }
 
@@ -119,8 +116,8 @@ class ModelRegistrationTest {
     @Test
     void aBadSchemaFailsAtRegistrationNamingTheModel() {
         EloquentException error = assertThrows(EloquentException.class,
-                () -> builder(Map.of()).register(TwoKeys.class, TwoKeys::new).boot());
-        assertTrue(error.getMessage().contains("TwoKeys needs exactly one primary key column"), error.getMessage());
+                () -> builder(Map.of()).register(NoKey.class, NoKey::new).boot());
+        assertTrue(error.getMessage().contains("NoKey needs a primary key in its schema"), error.getMessage());
     }
 
     @Test

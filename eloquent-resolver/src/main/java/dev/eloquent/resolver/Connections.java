@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The named connections of one process. It decides what a name means (in test mode every name means
@@ -31,6 +33,7 @@ public final class Connections implements AutoCloseable {
     private final boolean testMode;
     private final ConnectionName defaultName;
     private final Map<ConnectionName, DatabaseConnection> open = new ConcurrentHashMap<>();
+    private final List<Consumer<DatabaseConnection>> openCallbacks = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -124,6 +127,15 @@ public final class Connections implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Runs the callback for every connection open now and for each one opened later, right after it
+     * opens (what the ORM uses to attach its query listener to every connection).
+     */
+    public void onOpen(Consumer<DatabaseConnection> callback) {
+        openCallbacks.add(callback);
+        open.values().forEach(callback);
+    }
+
     /** Reads the connection's env block without opening it: what diagnostics print. */
     public ConnectionSettings settings(ConnectionName name) {
         Driver driver = drivers.driverFor(name);
@@ -133,14 +145,22 @@ public final class Connections implements AutoCloseable {
     private DatabaseConnection openConnection(ConnectionName name) {
         Driver driver = drivers.driverFor(name);
         ConnectionSettings settings = driver.settings(new EnvBlock(env, name, driver.envPrefix()));
+        DatabaseConnection connection;
         try {
-            return driver.open(settings);
+            connection = driver.open(settings);
         } catch (EloquentException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ConnectionException("connection '" + name + "' (" + settings.describe() + ") failed to open: "
                     + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+        try {
+            openCallbacks.forEach(callback -> callback.accept(connection));
+        } catch (RuntimeException e) {
+            connection.close(); // not kept, so it must not stay open
+            throw e;
+        }
+        return connection;
     }
 
     /** The names opened so far. */

@@ -42,22 +42,76 @@ public final class JdbcRawAccess implements RawAccess {
 
     @Override
     public List<Map<String, Object>> rows(String table) {
+        return rowsOrderedBy(table, "id");
+    }
+
+    @Override
+    public List<Map<String, Object>> rowsOrderedBy(String table, String... columns) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(quoted(table));
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? " ORDER BY " : ", ").append(quoted(columns[i]));
+        }
+        try {
+            return select(sql.toString());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("raw read of " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs SQL text written by hand (the kit's reference answer for a builder query), with {@code ?}
+     * bindings; column labels in lower case, values as the JDBC driver returns them.
+     */
+    public List<Map<String, Object>> select(String sql, Object... bindings) {
         try (Connection connection = source.open();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT * FROM " + quoted(table) + " ORDER BY " + quoted("id"));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < bindings.length; i++) {
+                statement.setObject(i + 1, bindings[i]);
+            }
+            try (ResultSet results = statement.executeQuery()) {
+                ResultSetMetaData meta = results.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (results.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), results.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw query failed: " + e.getMessage() + " in: " + sql, e);
+        }
+    }
+
+    /** The identifier quote of this database, for hand-written SQL that must quote a name. */
+    public char quote() {
+        return quote;
+    }
+
+    /** Runs SQL text as it is (DDL or DML), outside Eloquent: the second path for cases that write by hand. */
+    public void execute(String sql) {
+        try (Connection connection = source.open(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The table's columns in order, as the database reports them (lower-cased). */
+    public List<String> columns(String table) {
+        try (Connection connection = source.open();
+             PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + quoted(table) + " WHERE 1 = 0");
              ResultSet results = statement.executeQuery()) {
             ResultSetMetaData meta = results.getMetaData();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            while (results.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), results.getObject(i));
-                }
-                rows.add(row);
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
             }
-            return rows;
+            return columns;
         } catch (SQLException e) {
-            throw new IllegalStateException("raw read of " + table + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("raw read of the columns of " + table + " failed: " + e.getMessage(), e);
         }
     }
 

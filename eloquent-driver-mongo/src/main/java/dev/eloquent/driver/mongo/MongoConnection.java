@@ -1,18 +1,14 @@
 package dev.eloquent.driver.mongo;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.ConnectionString;
-import com.mongodb.ErrorCategory;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.eloquent.api.Capability;
@@ -21,45 +17,49 @@ import dev.eloquent.api.ConnectionException;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
+import dev.eloquent.api.Cursor;
 import dev.eloquent.api.Query;
-import dev.eloquent.api.Rows;
+import dev.eloquent.api.QueryListener;
 import dev.eloquent.api.SchemaChange;
 import dev.eloquent.api.TableSpec;
+import dev.eloquent.api.Write;
+import dev.eloquent.api.WriteResult;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
-import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * An open {@code mongo} connection: one {@link MongoClient} (which pools its own sockets) and one
- * database. Tables are collections; what MongoDB cannot do in this model (joins, raw SQL, row locks,
- * transactions: see docs/mongo.md) is not claimed, so the ORM refuses it with "... is not supported on mongo".
+ * database. Tables are collections. Claims SCHEMA, DOCUMENTS, AGGREGATES and UPSERT; what MongoDB cannot
+ * do in this model (joins, subqueries, raw SQL, row locks, transactions: see docs/mongo.md) is not
+ * claimed, so the ORM refuses it with "... is not supported on mongo" and the compilers throw on it.
  */
 final class MongoConnection implements DatabaseConnection {
     /** Bounds for an unreachable server, unless the URI sets its own (serverSelectionTimeoutMS, connectTimeoutMS). */
     static final int DEFAULT_TIMEOUT_MS = 3_000;
-    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.SCHEMA, Capability.DOCUMENTS);
+    private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.SCHEMA, Capability.DOCUMENTS,
+            Capability.AGGREGATES, Capability.UPSERT);
 
     private final MongoSettings settings;
     private final MongoClient client;
     private final MongoDatabase database;
+    private final MongoCommands commands;
     private final KeyCounters counters;
+    private final MongoWrites writes;
     private volatile boolean closed;
 
     private MongoConnection(MongoSettings settings, MongoClient client) {
         this.settings = settings;
         this.client = client;
         this.database = client.getDatabase(settings.database());
-        this.counters = new KeyCounters(database);
+        this.commands = new MongoCommands(settings);
+        this.counters = new KeyCounters(database, commands);
+        this.writes = new MongoWrites(database, commands, counters);
     }
 
     /** Opens the client and pings the server, so a wrong URI fails here, within the timeout, naming the hosts. */
@@ -126,208 +126,125 @@ final class MongoConnection implements DatabaseConnection {
         return database.getCollection(table);
     }
 
-    @Override
-    public Rows select(Query query) {
-        if (query.limit() != null && query.limit() == 0) {
-            return new Rows(query.columns(), List.of()); // MongoDB reads limit(0) as "no limit"
-        }
-        return run("read " + query.table(), () -> {
-            FindIterable<Document> found = collection(query.table()).find(MongoQueries.filter(query))
-                    .sort(MongoQueries.sort(query));
-            if (!query.columns().isEmpty()) {
-                Document projection = new Document();
-                query.columns().forEach(column -> projection.append(column, 1));
-                if (!query.columns().contains(MongoValues.ID)) {
-                    projection.append(MongoValues.ID, 0);
-                }
-                found.projection(projection);
-            }
-            if (query.offset() != null) {
-                found.skip(query.offset());
-            }
-            if (query.limit() != null) {
-                found.limit(query.limit());
-            }
-            List<Document> documents = found.into(new ArrayList<>());
-            return rows(query.columns(), documents);
-        });
-    }
-
     /**
-     * Documents in positional form. Documents need not share fields, so without a projection the columns
-     * are every field seen, in order of first appearance, and a field a document lacks reads as null.
-     */
-    private static Rows rows(List<String> projected, List<Document> documents) {
-        List<String> columns;
-        if (!projected.isEmpty()) {
-            columns = projected;
-        } else {
-            Set<String> seen = new LinkedHashSet<>();
-            documents.forEach(document -> seen.addAll(document.keySet()));
-            columns = List.copyOf(seen);
-        }
-        List<Object[]> values = new ArrayList<>(documents.size());
-        for (Document document : documents) {
-            Object[] row = new Object[columns.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = MongoValues.fromBson(document.get(columns.get(i)));
-            }
-            values.add(row);
-        }
-        return new Rows(columns, values);
-    }
-
-    @Override
-    public long count(Query query) {
-        if (query.limit() != null && query.limit() == 0) {
-            return 0;
-        }
-        return run("count " + query.table(), () -> {
-            CountOptions options = new CountOptions();
-            if (query.offset() != null) {
-                options.skip(query.offset());
-            }
-            if (query.limit() != null) {
-                options.limit(query.limit());
-            }
-            return collection(query.table()).countDocuments(MongoQueries.filter(query), options);
-        });
-    }
-
-    @Override
-    public boolean exists(Query query) {
-        if (query.limit() != null && query.limit() == 0) {
-            return false;
-        }
-        return run("read " + query.table(), () -> {
-            FindIterable<Document> found = collection(query.table()).find(MongoQueries.filter(query))
-                    .projection(new Document(MongoValues.ID, 1)).limit(1);
-            if (query.offset() != null) {
-                found.skip(query.offset());
-            }
-            return found.first() != null;
-        });
-    }
-
-    /**
-     * Inserts one document. A {@code generatedKey} of {@code _id} gets a new ObjectId (returned as hex);
-     * any other generated key gets the next number of its counter (see {@link KeyCounters}). Should that
-     * number be taken already (a document inserted with an explicit id, which does not move the
-     * counter), the key's unique index refuses it and the counter moves past the largest stored key.
+     * Runs a read as a {@code find} or an aggregation pipeline ({@link MongoReads}) and returns its rows
+     * as a cursor over the server cursor.
      */
     @Override
-    public Object insert(String table, Map<String, ?> values, String generatedKey) {
-        return run("insert into " + table, () -> {
-            Document document = new Document();
-            for (Map.Entry<String, ?> entry : values.entrySet()) {
-                String field = entry.getKey();
-                document.append(field, MongoValues.ID.equals(field) ? MongoValues.objectId(entry.getValue())
-                        : MongoValues.toBson(field, entry.getValue()));
-            }
-            if (MongoValues.ID.equals(generatedKey)) {
-                ObjectId id = new ObjectId();
-                document.put(MongoValues.ID, id);
-                collection(table).insertOne(document);
-                return id.toHexString();
-            }
-            if (generatedKey == null) {
-                collection(table).insertOne(document);
-                return null;
-            }
-            return insertNumbered(table, generatedKey, document);
-        });
-    }
-
-    private long insertNumbered(String table, String key, Document document) {
-        for (int attempt = 1; ; attempt++) {
-            long number = counters.next(table, key);
-            document.put(key, number);
-            try {
-                collection(table).insertOne(document);
-                return number;
-            } catch (MongoWriteException e) {
-                if (attempt == 5 || e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY
-                        || !e.getError().getMessage().contains(" index: " + uniqueIndexName(table, key) + " ")) {
-                    throw e;
-                }
-                Document largest = collection(table).find().sort(new Document(key, -1)).limit(1).first();
-                if (largest != null && largest.get(key) instanceof Number stored) {
-                    counters.skipPast(table, key, stored.longValue());
-                }
-            }
+    public Cursor select(Query query) {
+        MongoRead read = MongoReads.compile(query);
+        if (query.limit() != null && query.limit() == 0) {
+            // MongoDB reads limit(0) as "no limit": nothing to ask the server
+            return Cursor.of(read.columns() == null ? List.of() : read.columns(), List.of());
         }
-    }
-
-    static String uniqueIndexName(String table, String column) {
-        return table + "_" + column + "_unique";
+        MongoCollection<Document> collection = collection(read.collection());
+        MongoCommands.Command command = MongoCommands.command(read.collection(), read.shape(), read::bindings);
+        if (read instanceof MongoRead.Find find) {
+            return MongoRowCursor.open(commands, command, () -> {
+                FindIterable<Document> found = collection.find(Param.unwrap(find.filter())).sort(find.sort())
+                        .batchSize(MongoRowCursor.BATCH);
+                if (find.projection() != null) {
+                    found.projection(find.projection());
+                }
+                if (find.skip() != null) {
+                    found.skip(find.skip());
+                }
+                if (find.limit() != null) {
+                    found.limit(find.limit());
+                }
+                return found.cursor();
+            }, find.columns(), find.fields(), null);
+        }
+        MongoRead.Aggregate aggregate = (MongoRead.Aggregate) read;
+        List<Document> pipeline = new ArrayList<>(aggregate.pipeline().size());
+        aggregate.pipeline().forEach(stage -> pipeline.add(Param.unwrap(stage)));
+        return MongoRowCursor.open(commands, command, () -> collection.aggregate(pipeline)
+                        .batchSize(MongoRowCursor.BATCH).cursor(),
+                aggregate.columns(), aggregate.fields(), aggregate.emptyRow());
     }
 
     @Override
-    public long update(Query query, Map<String, ?> values) {
-        if (values.isEmpty()) {
-            throw new EloquentException("update of " + query.table() + " names no column to set");
-        }
-        return run("update " + query.table(), () -> collection(query.table())
-                .updateMany(MongoQueries.filter(query), MongoQueries.set(values)).getMatchedCount());
+    public WriteResult write(Write write) {
+        collection(write.table()); // fails on a closed connection
+        return writes.write(write);
     }
 
     @Override
-    public long delete(Query query) {
-        if (query.limit() != null || query.offset() != null) {
-            throw new EloquentException("delete on mongo acts on every matching document; remove limit/offset");
-        }
-        return run("delete from " + query.table(), () -> collection(query.table())
-                .deleteMany(MongoQueries.filter(query)).getDeletedCount());
+    public void listen(QueryListener listener) {
+        commands.listen(listener);
     }
 
     @Override
     public void execute(SchemaChange change) {
         if (change instanceof SchemaChange.CreateTable create) {
-            run("create " + create.table().name(), () -> {
-                createCollection(create.table(), create.ifNotExists());
-                return null;
-            });
+            createCollection(create.table(), create.ifNotExists());
         } else if (change instanceof SchemaChange.DropTable drop) {
-            run("drop " + drop.table(), () -> {
-                if (!hasTable(drop.table())) {
-                    if (drop.ifExists()) {
-                        return null;
-                    }
-                    throw new EloquentException("collection '" + drop.table() + "' does not exist on connection '"
-                            + settings.connection() + "'");
+            if (!hasTable(drop.table())) {
+                if (drop.ifExists()) {
+                    return;
                 }
+                throw new EloquentException("collection '" + drop.table() + "' does not exist on connection '"
+                        + settings.connection() + "'");
+            }
+            MongoCommands.Command command = MongoCommands.command(drop.table(), "drop " + drop.table(), List::of);
+            commands.run(command, () -> {
                 collection(drop.table()).drop();
-                counters.reset(drop.table()); // as a dropped SQL table's auto-increment starts again
-                return null;
-            });
+                return drop;
+            }, done -> -1);
+            counters.reset(drop.table()); // as a dropped SQL table's auto-increment starts again
         } else {
             throw new EloquentException("unknown schema change " + change.getClass().getSimpleName());
         }
     }
 
-    /** The collection, a unique index per primary or unique column and a plain index per indexed column. */
+    /**
+     * The collection, a unique index per primary or unique column and a plain index per indexed column.
+     * On an existing collection ({@code ifNotExists}, a collection another tool filled) the indexes are
+     * still ensured, so an integer key is unique before the first insert.
+     */
     private void createCollection(TableSpec table, boolean ifNotExists) {
-        if (hasTable(table.name())) {
-            if (ifNotExists) {
-                return;
+        String name = table.name();
+        if (hasTable(name)) {
+            if (!ifNotExists) {
+                throw new EloquentException("collection '" + name + "' already exists on connection '"
+                        + settings.connection() + "'");
             }
-            throw new EloquentException("collection '" + table.name() + "' already exists on connection '"
-                    + settings.connection() + "'");
+        } else {
+            commands.run(MongoCommands.command(name, "create " + name, List::of), () -> {
+                database.createCollection(name);
+                return name;
+            }, done -> -1);
         }
-        database.createCollection(table.name());
-        MongoCollection<Document> collection = collection(table.name());
         for (ColumnSpec column : table.columns()) {
             if (column.name().equals(MongoValues.ID)) {
                 continue; // MongoDB indexes _id uniquely by itself
             }
+            if (column.autoIncrement()) {
+                counters.register(name, column.name());
+            }
             if (column.primary() || column.unique()) {
-                collection.createIndex(Indexes.ascending(column.name()),
-                        new IndexOptions().unique(true).name(uniqueIndexName(table.name(), column.name())));
+                ensureIndex(name, column.name(), true, MongoWrites.uniqueIndexName(name, column.name()));
             } else if (column.index()) {
-                collection.createIndex(Indexes.ascending(column.name()),
-                        new IndexOptions().name(table.name() + "_" + column.name() + "_index"));
+                ensureIndex(name, column.name(), false, name + "_" + column.name() + "_index");
             }
         }
+    }
+
+    /** Creates the index unless one on the same field with the same uniqueness exists (under any name). */
+    private void ensureIndex(String table, String column, boolean unique, String indexName) {
+        Document keys = new Document(column, 1);
+        MongoCommands.Command list = MongoCommands.command(table, "listIndexes " + table, List::of);
+        List<Document> existing = commands.run(list, () -> collection(table).listIndexes().into(new ArrayList<>()),
+                List::size);
+        for (Document index : existing) {
+            if (keys.equals(index.get("key", Document.class)) && unique == Boolean.TRUE.equals(index.get("unique"))) {
+                return;
+            }
+        }
+        MongoCommands.Command create = MongoCommands.command(table, "createIndex " + table + " " + Param.shape(keys)
+                + (unique ? " unique" : "") + " name " + indexName, List::of);
+        commands.run(create, () -> collection(table).createIndex(Indexes.ascending(column),
+                new IndexOptions().unique(unique).name(indexName)), done -> -1);
     }
 
     @Override
@@ -335,33 +252,8 @@ final class MongoConnection implements DatabaseConnection {
         if (closed) {
             throw new IllegalStateException("connection '" + settings.connection() + "' is closed");
         }
-        return run("list collections", () -> database.listCollectionNames().into(new ArrayList<>()).contains(table));
-    }
-
-    /**
-     * Runs one operation, turning the client's exceptions into ours: the message names the connection,
-     * the operation and the server's error code; duplicate keys say which index refused.
-     */
-    private <T> T run(String operation, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw new EloquentException(operation + " on connection '" + settings.connection()
-                        + "' violates a unique index: " + e.getError().getMessage(), e);
-            }
-            throw new EloquentException(operation + " on connection '" + settings.connection() + "' failed: "
-                    + e.getError().getMessage(), e);
-        } catch (MongoCommandException e) {
-            throw new EloquentException(operation + " on connection '" + settings.connection() + "' failed: "
-                    + e.getErrorMessage() + " (code " + e.getErrorCode() + ")", e);
-        } catch (MongoTimeoutException e) {
-            throw new ConnectionException("connection '" + settings.connection() + "' lost MongoDB at "
-                    + settings.describe() + " during " + operation + "; check " + settings.uriKey());
-        } catch (MongoException e) {
-            throw new EloquentException(operation + " on connection '" + settings.connection() + "' failed: "
-                    + e.getClass().getSimpleName() + " (code " + e.getCode() + ")", e);
-        }
+        MongoCommands.Command command = MongoCommands.command(table, "listCollections", List::of);
+        return commands.run(command, () -> database.listCollectionNames().into(new ArrayList<>()), List::size).contains(table);
     }
 
     /** The raw client, for this driver's own tests only (the package is not exported). */

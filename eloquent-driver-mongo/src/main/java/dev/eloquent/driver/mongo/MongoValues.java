@@ -10,9 +10,10 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -26,19 +27,15 @@ import java.util.UUID;
  * JDK-only, so BSON types never leave this driver: Decimal128 reads as BigDecimal, ObjectId as its hex
  * string, nested documents as Map and arrays as List.
  *
- * <p>LocalDate and LocalDateTime are stored as fixed-width ISO-8601 text ({@code 2024-02-29T23:59:58.123456}),
- * not as BSON dates: a BSON date keeps milliseconds only, and timestamps must keep the microseconds
- * MySQL and PostgreSQL keep. Fixed width makes the text sort and compare in time order, and filters
- * convert their values the same way. Instant and java.util.Date are stored as BSON dates and read back
- * as Instant; an Instant finer than a millisecond is refused rather than truncated. OffsetDateTime
- * (timestampTz columns) is stored as its UTC LocalDateTime text.
+ * <p>Every point in time is a BSON date, so data written by other tools matches equality and range
+ * filters, and MongoDB's date operators and TTL indexes work: LocalDateTime (timestamp columns) as that
+ * time at UTC, OffsetDateTime and ZonedDateTime (timestampTz) as their instant, LocalDate (date columns)
+ * as midnight UTC, Instant and java.util.Date as themselves. A BSON date keeps milliseconds, so finer
+ * values are truncated (documented in docs/mongo.md). Dates read back as Instant; the ORM turns them
+ * into the declared column's type ({@code Values.read}).
  */
 final class MongoValues {
     static final String ID = "_id";
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T')
-            .appendPattern("HH:mm:ss").appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
-            .toFormatter();
 
     private MongoValues() {
     }
@@ -62,26 +59,19 @@ final class MongoValues {
             return decimal(field, new BigDecimal(big));
         }
         if (value instanceof LocalDateTime dateTime) {
-            if (dateTime.getNano() % 1_000 != 0) {
-                throw new EloquentException(field + ": timestamps keep microseconds on every driver; "
-                        + dateTime + " has nanoseconds");
-            }
-            return TIMESTAMP.format(dateTime);
+            return date(dateTime.toInstant(ZoneOffset.UTC)); // timestamp columns hold UTC, as on every driver
         }
-        if (value instanceof LocalDate date) {
-            return date.toString();
+        if (value instanceof LocalDate day) {
+            return date(day.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            // timestampTz columns keep the instant: stored as UTC in the same fixed-width text, so they
-            // sort in time order; Values reads text without an offset as UTC.
-            return toBson(field, offset.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime());
+        if (value instanceof OffsetDateTime offset) {
+            return date(offset.toInstant());
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return date(zoned.toInstant());
         }
         if (value instanceof Instant instant) {
-            if (instant.getNano() % 1_000_000 != 0) {
-                throw new EloquentException(field + ": MongoDB dates keep milliseconds; " + instant
-                        + " is finer (truncate it, or use a LocalDateTime timestamp column)");
-            }
-            return Date.from(instant);
+            return date(instant);
         }
         if (value instanceof Date date) {
             return new Date(date.getTime());
@@ -111,6 +101,16 @@ final class MongoValues {
         // filter means, so it is refused instead of passed through.
         throw new EloquentException(field + ": values of type " + value.getClass().getName()
                 + " are not supported on mongo; use strings, numbers, booleans, BigDecimal, dates, UUID, Map or List");
+    }
+
+    /** A BSON date keeps milliseconds: anything finer is truncated (toward the past), never rounded. */
+    private static Date date(Instant instant) {
+        return new Date(instant.truncatedTo(ChronoUnit.MILLIS).toEpochMilli());
+    }
+
+    /** A filter or write operand for a field: {@code _id} as an ObjectId, anything else through {@link #toBson}. */
+    static Param operand(String field, Object value) {
+        return new Param(ID.equals(field) ? objectId(value) : toBson(field, value));
     }
 
     /** The {@code _id} of a document: in Java the hex string of an ObjectId. */

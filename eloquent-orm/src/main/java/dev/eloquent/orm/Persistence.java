@@ -1,0 +1,160 @@
+package dev.eloquent.orm;
+
+import dev.eloquent.api.Capabilities;
+import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.DatabaseConnection;
+import dev.eloquent.api.EloquentException;
+import dev.eloquent.api.Expression;
+import dev.eloquent.api.Query;
+import dev.eloquent.api.Write;
+import dev.eloquent.api.WriteResult;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one model is written: insert with its defaults, timestamps and generated key; update of the changed
+ * attributes only; delete; an atomic increment. Rows are found by the key as stored (every column of a
+ * composite key), so a changed key still updates the right row.
+ */
+final class Persistence {
+    private final Eloquent db;
+
+    Persistence(Eloquent db) {
+        this.db = db;
+    }
+
+    <M extends Model<M>> void save(M model) {
+        ModelType<M> type = model.type();
+        DatabaseConnection connection = db.connectionFor(type);
+        if (!model.exists()) {
+            insert(model, type, connection);
+        } else {
+            update(model, type, connection);
+        }
+        model.bind(db, type);
+    }
+
+    private <M extends Model<M>> void insert(M model, ModelType<M> type, DatabaseConnection connection) {
+        Map<String, Object> attributes = model.mutableAttributes();
+        if (type.spec() != null) {
+            for (ColumnSpec column : type.spec().columns()) {
+                if (column.hasDefault() && !attributes.containsKey(column.name())) {
+                    attributes.put(column.name(), column.defaultValue());
+                }
+            }
+        }
+        if (type.timestamps()) {
+            LocalDateTime now = db.now();
+            attributes.putIfAbsent(ModelType.CREATED_AT, now);
+            attributes.putIfAbsent(ModelType.UPDATED_AT, now);
+        }
+        Map<String, Object> values = new LinkedHashMap<>(attributes);
+        type.checkInsert(values);
+        String generatedKey = type.keyGenerated() && values.get(type.keyName()) == null ? type.keyName() : null;
+        if (generatedKey != null) {
+            values.remove(generatedKey);
+        }
+        Write.Insert insert = new Write.Insert(type.table(), new ArrayList<>(values.keySet()),
+                List.of(new ArrayList<>(values.values())), generatedKey);
+        WriteResult result = write(connection, insert);
+        if (generatedKey != null) {
+            Object generated = result.generatedKeys().isEmpty() ? null : result.generatedKeys().get(0);
+            if (generated == null) {
+                throw new EloquentException("connection '" + connection.name() + "' generated no key for "
+                        + type.table() + "." + generatedKey);
+            }
+            attributes.put(generatedKey, type.cast(generatedKey, generated));
+        }
+        model.syncOriginal();
+        model.markExists(true);
+    }
+
+    private <M extends Model<M>> void update(M model, ModelType<M> type, DatabaseConnection connection) {
+        Map<String, Object> dirty = model.getDirty();
+        if (dirty.isEmpty()) {
+            return;
+        }
+        if (type.timestamps() && !dirty.containsKey(ModelType.UPDATED_AT)) {
+            LocalDateTime now = db.now();
+            model.mutableAttributes().put(ModelType.UPDATED_AT, now);
+            dirty.put(ModelType.UPDATED_AT, now);
+        }
+        List<Write.Assignment> assignments = new ArrayList<>();
+        dirty.forEach((column, value) -> assignments.add(new Write.Assignment(column, Expression.value(value))));
+        long updated = write(connection, new Write.Update(keyQuery(type, model.originalKey()), assignments)).affected();
+        if (updated == 0) {
+            throw goneMissing("saving", type);
+        }
+        model.syncOriginal();
+    }
+
+    <M extends Model<M>> boolean delete(M model) {
+        if (!model.exists()) {
+            return false;
+        }
+        ModelType<M> type = model.type();
+        long deleted = write(db.connectionFor(type), new Write.Delete(keyQuery(type, model.originalKey()))).affected();
+        model.markExists(false);
+        return deleted > 0;
+    }
+
+    /**
+     * {@code col = col + amount} on the model's row in one statement, then the same addition in memory;
+     * the column (and {@code updated_at}) is recorded as stored, other changes stay dirty.
+     */
+    <M extends Model<M>> void increment(M model, String column, Number amount, boolean subtract) {
+        ModelType<M> type = model.type();
+        if (!model.exists()) {
+            throw new EloquentException("cannot " + (subtract ? "decrement" : "increment") + " " + column + " of a "
+                    + type.name() + " that was never saved");
+        }
+        ModelQuery<M> query = new ModelQuery<>(db, type);
+        Expression.Column target = query.writable(column);
+        Number delta = query.amount(target, amount, subtract);
+        List<Write.Assignment> assignments = new ArrayList<>();
+        assignments.add(new Write.Assignment(column, Aggregates.increment(target, delta)));
+        LocalDateTime now = type.timestamps() ? db.now() : null;
+        if (now != null && !column.equals(ModelType.UPDATED_AT)) {
+            assignments.add(new Write.Assignment(ModelType.UPDATED_AT, Expression.value(now)));
+        }
+        long updated = write(db.connectionFor(type), new Write.Update(keyQuery(type, model.originalKey()), assignments))
+                .affected();
+        if (updated == 0) {
+            throw goneMissing(subtract ? "decrementing" : "incrementing", type);
+        }
+        Map<String, Object> attributes = model.mutableAttributes();
+        Object current = attributes.get(column);
+        attributes.put(column, current == null ? null : type.cast(column, Aggregates.add(current, delta)));
+        model.syncOriginal(column);
+        if (now != null) {
+            attributes.put(ModelType.UPDATED_AT, now);
+            model.syncOriginal(ModelType.UPDATED_AT);
+        }
+    }
+
+    private static EloquentException goneMissing(String action, ModelType<?> type) {
+        return new EloquentException(action + " a " + type.name() + " updated no row in " + type.table()
+                + ": it was deleted by someone else (or its key changed)");
+    }
+
+    private static Query keyQuery(ModelType<?> type, Map<String, Object> key) {
+        Query query = Query.from(type.table());
+        for (Map.Entry<String, Object> column : key.entrySet()) {
+            if (column.getValue() == null) {
+                throw new EloquentException(type.name() + " has no value for its key column " + column.getKey());
+            }
+            query = query.whereEquals(column.getKey(), column.getValue());
+        }
+        return query;
+    }
+
+    /** Every write of a model passes the same capability walk as the builder's. */
+    private static WriteResult write(DatabaseConnection connection, Write write) {
+        Capabilities.check(connection, Capabilities.required(write));
+        return connection.write(write);
+    }
+}
