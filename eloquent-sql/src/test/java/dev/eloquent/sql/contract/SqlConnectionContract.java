@@ -394,6 +394,49 @@ public abstract class SqlConnectionContract {
         assertTrue(error.getMessage().contains("whereNull"), error.getMessage());
     }
 
+    // ---- reads ----
+
+    @Test
+    void likeIgnoresAsciiCaseWhileTheCaseSensitiveFormMatchesLettersExactly() {
+        insert("Love Song", "love me", "a*b?c[d]_e%f");
+        assertEquals(List.of("Love Song", "love me"), names(new Condition.Compare(Expression.column("name"),
+                Operator.LIKE, Expression.value("LOVE%"))));
+        assertEquals(List.of("Love Song"), names(new Condition.CaseSensitiveLike(Expression.column("name"),
+                Expression.value("Love%"), false)));
+        assertEquals(List.of("love me", "a*b?c[d]_e%f"), names(new Condition.CaseSensitiveLike(
+                Expression.column("name"), Expression.value("Love%"), true)));
+        // Characters that are wildcards elsewhere (GLOB's * ? [) are plain text in a LIKE pattern.
+        assertEquals(List.of("a*b?c[d]_e%f"), names(new Condition.CaseSensitiveLike(Expression.column("name"),
+                Expression.value("a*b?c[d]%"), false)));
+        assertEquals(List.of(), names(new Condition.CaseSensitiveLike(Expression.column("name"),
+                Expression.value("a*b?c[x]%"), false)));
+        assertEquals(List.of("a*b?c[d]_e%f"), names(new Condition.CaseSensitiveLike(Expression.column("name"),
+                Expression.value("a_b_c%"), false)));
+    }
+
+    private List<Object> names(Condition condition) {
+        List<Object> names = new ArrayList<>();
+        Query query = Query.from(TABLE).selecting(Expression.column("name")).where(condition)
+                .withOrders(List.of(new Order(Expression.column("id"), false)));
+        for (Object[] row : connection.select(query).drain().values()) {
+            names.add(row[0]);
+        }
+        return names;
+    }
+
+    @Test
+    void anUpdateOrDeleteMayReadItsOwnTableInASubquery() {
+        insert("a", "b", "c");
+        Query newest = Query.from(TABLE).selecting(new Expression.Aggregate(dev.eloquent.api.AggregateFunction.MAX,
+                Expression.column("id"), false));
+        assertEquals(2, connection.write(new Write.Update(Query.from(TABLE).where(new Condition.InSubquery(
+                Expression.column("id"), newest, true)), List.of(new Write.Assignment("note",
+                Expression.value("older"))))).affected());
+        assertEquals(2, connection.write(new Write.Delete(Query.from(TABLE).where(new Condition.InSubquery(
+                Expression.column("id"), newest, true)))).affected());
+        assertEquals(List.of("c"), rawNames());
+    }
+
     // ---- events ----
 
     @Test
