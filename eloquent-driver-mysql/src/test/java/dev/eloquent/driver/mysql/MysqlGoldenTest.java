@@ -19,6 +19,11 @@ class MysqlGoldenTest extends DialectGoldenTest {
     }
 
     @Override
+    protected boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
     protected Map<String, String> expectedSql() {
         Map<String, String> sql = new LinkedHashMap<>();
         sql.put("select all",

@@ -249,6 +249,28 @@ public abstract class SqlConnectionContract {
         assertEquals(List.of("a", "written by the callback"), rawNames());
     }
 
+    @Test
+    void aTableAndItsIndexesAreCreatedTogetherOrNotAtAllWhereSchemaChangesAreTransactional() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(connection.supports(dev.eloquent.api.Capability.TRANSACTIONAL_DDL),
+                "skipped: " + connection.driverName() + " commits each schema change by itself");
+        connection.execute(new SchemaChange.DropTable("contract_things", true));
+        connection.execute(new SchemaChange.DropTable("contract_things_kind_index", true));
+        Blueprint taken = new Blueprint();
+        taken.integer("x");
+        // A table holding the index's name: the CREATE INDEX after the CREATE TABLE fails.
+        connection.execute(new SchemaChange.CreateTable(taken.build("contract_things_kind_index"), false));
+        try {
+            Blueprint t = new Blueprint();
+            t.increments("id");
+            t.string("kind", 20).index();
+            assertThrows(QueryException.class, () -> connection.execute(new SchemaChange.CreateTable(
+                    t.build("contract_things"), false)));
+            assertFalse(connection.hasTable("contract_things"), "the table rolled back with its index");
+        } finally {
+            connection.execute(new SchemaChange.DropTable("contract_things_kind_index", true));
+        }
+    }
+
     // ---- writes ----
 
     @Test

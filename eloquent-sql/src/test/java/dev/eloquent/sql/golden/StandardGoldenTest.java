@@ -17,6 +17,11 @@ class StandardGoldenTest extends DialectGoldenTest {
     }
 
     @Override
+    protected boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
     protected Map<String, String> expectedSql() {
         Map<String, String> sql = new LinkedHashMap<>();
         sql.put("select all",
