@@ -5,7 +5,9 @@ import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.Lock;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +73,14 @@ public abstract class SqlDialect {
         return sql.toString();
     }
 
+    /**
+     * Whether an UPDATE or DELETE must read its own table in an IN subquery through a derived table
+     * ({@code IN (SELECT * FROM (subquery) AS rows)}), as MySQL requires.
+     */
+    public boolean materializesSubqueriesOfWriteTarget() {
+        return false;
+    }
+
     /** A random number per row: what random order sorts by. */
     public String random() {
         return "RANDOM()";
@@ -87,18 +97,13 @@ public abstract class SqlDialect {
 
     /**
      * The whole {@code like} predicate over two compiled operands (say a quoted column and {@code ?}).
-     * {@code like} ignores ASCII case on every driver (SQLite's LIKE does so by itself, which this default
-     * relies on); {@code caseSensitive} asks for letters to match exactly.
+     * {@code like} ignores ASCII case on every driver; {@code caseSensitive} asks for letters to match
+     * exactly. Standard SQL's LIKE is case-sensitive, so the default lower-cases both sides for the
+     * case-insensitive form; a dialect with a native form (ILIKE, SQLite's LIKE) overrides.
      */
     public String like(String left, String pattern, boolean negated, boolean caseSensitive) {
-        if (caseSensitive) {
-            // GLOB is SQLite's case-sensitive LIKE: the pattern's wildcards are translated and GLOB's own
-            // wildcards in it escaped, inside the statement, so the bound value stays as given.
-            String glob = "replace(replace(replace(replace(replace(" + pattern
-                    + ", '[', '[[]'), '*', '[*]'), '?', '[?]'), '%', '*'), '_', '?')";
-            return (negated ? "NOT (" : "(") + left + " GLOB " + glob + ")";
-        }
-        return left + (negated ? " NOT LIKE " : " LIKE ") + pattern;
+        String operator = negated ? " NOT LIKE " : " LIKE ";
+        return caseSensitive ? left + operator + pattern : "LOWER(" + left + ")" + operator + "LOWER(" + pattern + ")";
     }
 
     /**
@@ -114,6 +119,35 @@ public abstract class SqlDialect {
     /** Whether the JDBC driver streams rows only with auto-commit off (PostgreSQL's cursor-based fetch). */
     public boolean streamsInTransactionOnly() {
         return false;
+    }
+
+    /**
+     * Begins a transaction on a connection that is in auto-commit mode. The default is JDBC's
+     * {@code setAutoCommit(false)}; {@link #commit} and {@link #rollback} end it and return the connection
+     * to auto-commit.
+     */
+    public void begin(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    public void commit(Connection connection) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    public void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * Runs transaction control SQL ({@code SAVEPOINT x}, {@code BEGIN IMMEDIATE}): text this library
+     * wrote, with no values.
+     */
+    protected static void run(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.eloquent.sql.SqlDialect;
 import dev.eloquent.sql.SqlFailure;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,10 +87,47 @@ final class SqliteDialect extends SqlDialect {
         return super.limitOffset(limit, offset);
     }
 
+    /**
+     * SQLite's LIKE ignores ASCII case by itself. GLOB is its case-sensitive LIKE: the pattern's wildcards
+     * ({@code %}, {@code _}) are translated and GLOB's own ({@code * ? [}) escaped inside the statement,
+     * so the bound value stays the pattern as given.
+     */
+    @Override
+    public String like(String left, String pattern, boolean negated, boolean caseSensitive) {
+        if (!caseSensitive) {
+            return left + (negated ? " NOT LIKE " : " LIKE ") + pattern;
+        }
+        String glob = "replace(replace(replace(replace(replace(" + pattern
+                + ", '[', '[[]'), '*', '[*]'), '?', '[?]'), '%', '*'), '_', '?')";
+        return (negated ? "NOT (" : "(") + left + " GLOB " + glob + ")";
+    }
+
     /** No lock clause: write transactions begin IMMEDIATE, so a transaction that reads holds the write lock. */
     @Override
     public String lock(Lock lock) {
         return "";
+    }
+
+    /**
+     * BEGIN IMMEDIATE: the transaction takes the write lock as it begins, waiting up to the busy timeout.
+     * A DEFERRED transaction that reads and then writes fails at once with SQLITE_BUSY when another
+     * connection wrote in between, whatever the timeout. Transactions are run with SQL, not with JDBC's
+     * auto-commit switch, because sqlite-jdbc begins the next transaction as soon as one commits, which
+     * would hold the write lock between transactions.
+     */
+    @Override
+    public void begin(Connection connection) throws SQLException {
+        run(connection, "BEGIN IMMEDIATE");
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        run(connection, "COMMIT");
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        run(connection, "ROLLBACK");
     }
 
     @Override
