@@ -66,12 +66,13 @@ class SqliteDriverTest {
             connection.execute(new SchemaChange.CreateTable(blueprintOf("parents"), false));
             assertTrue(connection.hasTable("parents"));
             assertTrue(Files.exists(file));
-            assertEquals(0, connection.count(Query.table("parents")));
+            assertEquals(0L, ((Number) connection.select(Query.from("parents").selecting(dev.eloquent.api.Expression.countAll()))
+                    .drain().values().get(0)[0]).longValue());
             SqlConnection sql = (SqlConnection) connection;
             // Pragmas are per connection: read them through the pool, not a separate JDBC connection.
-            assertEquals("wal", sql.selectRaw("PRAGMA journal_mode", List.of()).values().get(0)[0]);
-            assertEquals(1, sql.selectRaw("PRAGMA foreign_keys", List.of()).values().get(0)[0]);
-            assertEquals(5000, sql.selectRaw("PRAGMA busy_timeout", List.of()).values().get(0)[0]);
+            assertEquals("wal", sql.selectRaw("PRAGMA journal_mode", List.of()).drain().values().get(0)[0]);
+            assertEquals(1, sql.selectRaw("PRAGMA foreign_keys", List.of()).drain().values().get(0)[0]);
+            assertEquals(5000, sql.selectRaw("PRAGMA busy_timeout", List.of()).drain().values().get(0)[0]);
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = raw.createStatement();
