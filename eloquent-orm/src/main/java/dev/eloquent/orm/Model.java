@@ -1,17 +1,21 @@
 package dev.eloquent.orm;
 
+import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.ColumnType;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Values;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * An active record: attributes by column name, typed getters, and save/delete that write only what
@@ -105,9 +109,13 @@ public abstract class Model<M extends Model<M>> {
 
     // ---- attributes ----
 
-    /** Sets an attribute, converted to its column's type; an undeclared column or a value that does not fit fails here. */
+    /**
+     * Sets an attribute, converted to its column's type under the value rules (docs/values.md): an
+     * undeclared column, a value that does not fit, or null in a NOT NULL column fails here, naming the
+     * column and its declared type, never the value.
+     */
     public M set(String column, Object value) {
-        Object cast = type().cast(column, value);
+        Object cast = type().castForWrite(column, value);
         beforeChange();
         attributes.put(column, cast);
         return self();
@@ -127,39 +135,71 @@ public abstract class Model<M extends Model<M>> {
     }
 
     public String getString(String column) {
-        return Values.toText(get(column));
+        return typed(column, String.class, Values::toText,
+                ColumnType.STRING, ColumnType.TEXT, ColumnType.JSON, ColumnType.UUID);
     }
 
     public Integer getInteger(String column) {
-        return Values.toInteger(get(column));
+        return typed(column, Integer.class, Values::toInteger, ColumnType.INTEGER, ColumnType.INCREMENTS);
     }
 
     public Long getLong(String column) {
-        return Values.toLong(get(column));
+        return typed(column, Long.class, Values::toLong,
+                ColumnType.INTEGER, ColumnType.BIG_INTEGER, ColumnType.INCREMENTS, ColumnType.BIG_INCREMENTS);
     }
 
     public Boolean getBoolean(String column) {
-        return Values.toBoolean(get(column));
+        return typed(column, Boolean.class, Values::toBoolean, ColumnType.BOOLEAN);
     }
 
     public BigDecimal getDecimal(String column) {
-        return Values.toBigDecimal(get(column));
+        return typed(column, BigDecimal.class, Values::toBigDecimal, ColumnType.DECIMAL, ColumnType.DOUBLE,
+                ColumnType.INTEGER, ColumnType.BIG_INTEGER, ColumnType.INCREMENTS, ColumnType.BIG_INCREMENTS);
     }
 
     public Double getDouble(String column) {
-        return Values.toDouble(get(column));
+        // Not from decimal columns: a double would silently lose their digits (use getDecimal).
+        return typed(column, Double.class, Values::toDouble, ColumnType.DOUBLE, ColumnType.INTEGER);
     }
 
     public LocalDate getDate(String column) {
-        return Values.toLocalDate(get(column));
+        return typed(column, LocalDate.class, Values::toLocalDate, ColumnType.DATE);
     }
 
+    /** A {@code timestamp}; a {@code timestampTz} reads as its UTC date and time. */
     public LocalDateTime getTimestamp(String column) {
-        return Values.toLocalDateTime(get(column));
+        return typed(column, LocalDateTime.class, Values::toLocalDateTime, ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_TZ);
+    }
+
+    /** A {@code timestampTz} as the instant at offset UTC. */
+    public OffsetDateTime getTimestampTz(String column) {
+        return typed(column, OffsetDateTime.class, Values::toOffsetDateTime, ColumnType.TIMESTAMP_TZ);
     }
 
     public UUID getUuid(String column) {
-        return Values.toUuid(get(column));
+        return typed(column, UUID.class, Values::toUuid, ColumnType.UUID);
+    }
+
+    /**
+     * A typed read. A declared column must be of one of the {@code readable} types, whatever its value;
+     * an undeclared one (no schema, or a computed column) converts its value without loss or fails.
+     * Either failure names the model, the column, the type asked for and the declared type, never the value.
+     */
+    private <T> T typed(String column, Class<T> requested, Function<Object, T> convert, ColumnType... readable) {
+        ColumnSpec declared = type().declared(column);
+        if (declared != null && !List.of(readable).contains(declared.type())) {
+            throw new EloquentException(getClass().getSimpleName() + "." + column + " is declared "
+                    + declared.declaredType() + ": it cannot be read as " + requested.getSimpleName()
+                    + "; read it as " + declared.type().javaType().getSimpleName());
+        }
+        Object value = get(column);
+        try {
+            return convert.apply(value);
+        } catch (EloquentException e) {
+            throw new EloquentException(getClass().getSimpleName() + "." + column + " ("
+                    + (declared == null ? "not declared" : "declared " + declared.declaredType()) + "): "
+                    + e.getMessage());
+        }
     }
 
     /**

@@ -77,6 +77,19 @@ public final class ModelQuery<M extends Model<M>> extends QueryBuilder<ModelQuer
     }
 
     @Override
+    Object writeValue(Expression.Column column, Object value) {
+        return own(column) ? type.castForWrite(column.name(), value) : value;
+    }
+
+    /** A model's row to insert: its values under the value rules, and no NOT NULL column left without one. */
+    @Override
+    Map<String, Object> insertRow(Map<String, ?> row) {
+        Map<String, Object> values = super.insertRow(row);
+        type.checkInsert(values);
+        return values;
+    }
+
+    @Override
     Object readColumn(String column, Object raw) {
         return type.read(column, raw);
     }

@@ -172,28 +172,55 @@ final class ModelType<M extends Model<M>> {
         return column;
     }
 
-    /** A value as the column holds it: converted to the column's Java type, or a clear error. */
+    /**
+     * A value to compare a column with (a {@code where} value): converted to the column's Java type, never
+     * rounded or refused for its size, so that {@code price < 100000} works on a {@code decimal(5, 2)}.
+     * A value that cannot be converted fails naming the column and its declared type, not the value.
+     */
     Object cast(String columnName, Object value) {
         ColumnSpec column = column(columnName);
         if (column == null || value == null || isNested(column, value)) {
             return value;
         }
-        Object cast;
         try {
-            cast = Values.read(column.type(), column.scale(), value);
+            return Values.read(column.type(), column.scale(), value);
         } catch (EloquentException e) {
-            throw new EloquentException(table + "." + columnName + ": " + e.getMessage(), e);
+            throw new EloquentException(table + "." + columnName + " (" + column.declaredType() + "): " + e.getMessage());
         }
-        // Refused here, the same on every driver, rather than truncated by one database and kept by another.
-        if (column.type() == ColumnType.STRING) {
-            String text = (String) cast;
-            int characters = text.codePointCount(0, text.length());
-            if (characters > column.length()) {
-                throw new EloquentException(table + "." + columnName + ": value of " + characters
-                        + " characters exceeds the column's length " + column.length());
+    }
+
+    /**
+     * A value to write into a column (set, insert, update, upsert), after the value rules of
+     * {@link Values#write}: the same rounding, refusals and truncation on every driver.
+     */
+    Object castForWrite(String columnName, Object value) {
+        ColumnSpec column = column(columnName);
+        if (column == null || isNested(column, value)) {
+            return value;
+        }
+        return Values.write(table, column, value);
+    }
+
+    /**
+     * Refuses a row to insert that leaves a NOT NULL column without a value when the column has no default
+     * and the database does not generate it: the same error on every driver, before anything is written.
+     */
+    void checkInsert(Map<String, ?> row) {
+        if (spec == null) {
+            return;
+        }
+        for (ColumnSpec column : spec.columns()) {
+            if (!column.nullable() && !column.hasDefault() && !column.autoIncrement()
+                    && row.get(column.name()) == null) {
+                throw new EloquentException(table + "." + column.name() + " (" + column.declaredType() + ") is NOT NULL"
+                        + " and has no default: give it a value before saving " + name());
             }
         }
-        return cast;
+    }
+
+    /** The declared column, or null when the model declares no schema or no such column (no error). */
+    ColumnSpec declared(String columnName) {
+        return columns.get(columnName);
     }
 
     /** Whether this model class is a {@link MongoModel}, which needs a document connection. */
@@ -206,10 +233,19 @@ final class ModelType<M extends Model<M>> {
         return document && column.type() == ColumnType.JSON && (value instanceof Map || value instanceof List);
     }
 
+    private Object readStored(ColumnSpec column, Object raw) {
+        try {
+            return Values.read(column.type(), column.scale(), raw);
+        } catch (EloquentException e) {
+            throw new EloquentException("reading " + name() + " from " + table + "." + column.name() + " ("
+                    + column.declaredType() + "): " + e.getMessage());
+        }
+    }
+
     /** A value read from the database for this column, in the column's Java type when it is declared. */
     Object read(String columnName, Object raw) {
         ColumnSpec column = columnName == null ? null : columns.get(columnName);
-        return column == null || raw == null || isNested(column, raw) ? raw : Values.read(column.type(), column.scale(), raw);
+        return column == null || raw == null || isNested(column, raw) ? raw : readStored(column, raw);
     }
 
     /**
@@ -235,7 +271,7 @@ final class ModelType<M extends Model<M>> {
                 ColumnSpec column = specs[i];
                 Object raw = values[i];
                 attributes.put(keys[i], column == null || raw == null || isNested(column, raw) ? raw
-                        : Values.read(column.type(), column.scale(), raw));
+                        : readStored(column, raw));
             }
         };
     }

@@ -53,6 +53,7 @@ final class Persistence {
             attributes.putIfAbsent(ModelType.UPDATED_AT, now);
         }
         Map<String, Object> values = new LinkedHashMap<>(attributes);
+        type.checkInsert(values);
         String generatedKey = type.keyGenerated() && values.get(type.keyName()) == null ? type.keyName() : null;
         if (generatedKey != null) {
             values.remove(generatedKey);

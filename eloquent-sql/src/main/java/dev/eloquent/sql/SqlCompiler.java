@@ -298,10 +298,11 @@ public final class SqlCompiler {
                     + " (operator " + compare.operator().symbol() + ")");
         }
         Operator operator = compare.operator();
-        if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
+        if (operator.isLike()) {
             Sql left = fragment(compare.left());
             Sql right = fragment(compare.right());
-            sql.append(dialect.like(left.text.toString(), right.text.toString(), operator == Operator.NOT_LIKE, false));
+            sql.append(dialect.like(left.text.toString(), right.text.toString(), operator.isNegatedLike(),
+                    operator.isCaseSensitive()));
             sql.parameters.addAll(left.parameters);
             sql.parameters.addAll(right.parameters);
             return;
@@ -480,7 +481,8 @@ public final class SqlCompiler {
         String name = dialect.quote(table.name());
         StringJoiner definitions = new StringJoiner(", ", " (", ")");
         for (ColumnSpec column : table.columns()) {
-            definitions.add(column.autoIncrement() ? dialect.autoIncrementColumn(column) : columnDefinition(column));
+            definitions.add(column.autoIncrement() ? dialect.autoIncrementColumn(column)
+                    : columnDefinition(table.name(), column));
         }
         List<ColumnSpec> primaryKey = table.primaryKey();
         if (!primaryKey.isEmpty() && table.autoIncrementColumn().isEmpty()) {
@@ -508,11 +510,11 @@ public final class SqlCompiler {
         return statements;
     }
 
-    private String columnDefinition(ColumnSpec column) {
+    private String columnDefinition(String table, ColumnSpec column) {
         StringBuilder sql = new StringBuilder(dialect.quote(column.name())).append(' ').append(dialect.columnType(column));
         sql.append(column.nullable() ? " NULL" : " NOT NULL");
         if (column.hasDefault()) {
-            sql.append(" DEFAULT ").append(dialect.literal(column.defaultValue()));
+            sql.append(" DEFAULT ").append(dialect.defaultLiteral(table, column));
         }
         if (column.unique() && !column.primary()) {
             sql.append(" UNIQUE");

@@ -58,8 +58,12 @@ public final class SqlConnection implements DatabaseConnection {
     /** The transaction this thread is in on this connection, so that work inside it runs on its connection. */
     private final ThreadLocal<Transaction> transaction = new ThreadLocal<>();
     private volatile QueryListener listener;
+    /** Named in the message of a statement the server stopped answering. */
+    private final SocketTimeout socketTimeout;
 
-    private SqlConnection(ConnectionName name, SqlDialect dialect, HikariDataSource pool, String target) {
+    private SqlConnection(ConnectionName name, SqlDialect dialect, HikariDataSource pool, String target,
+                          SocketTimeout socketTimeout) {
+        this.socketTimeout = socketTimeout;
         this.name = name;
         this.dialect = dialect;
         this.compiler = new SqlCompiler(dialect);
@@ -91,7 +95,8 @@ public final class SqlConnection implements DatabaseConnection {
         // Fail at open, within the timeout, when no connection can be made (HikariCP's fail-fast).
         config.setInitializationFailTimeout(timeoutMillis);
         try {
-            return new SqlConnection(settings.connection(), dialect, new HikariDataSource(config), settings.target());
+            return new SqlConnection(settings.connection(), dialect, new HikariDataSource(config), settings.target(),
+                    settings.socketTimeout());
         } catch (RuntimeException e) {
             // The cause is dropped on purpose: a JDBC driver's exception chain could echo the URL or the
             // password; the root message is kept, with the password scrubbed in case a driver echoes it.
@@ -573,8 +578,10 @@ public final class SqlConnection implements DatabaseConnection {
 
     private QueryException describe(SqlFailure failure, SQLException error, CompiledSql compiled) {
         String table = compiled.table();
+        // A socket timeout firing is a frozen server or network, not a refused statement: say so and name the key.
+        String reason = SocketTimeout.firedIn(error) ? failure.code() + ": " + socketTimeout.explain() : failure.describe();
         String message = prefix() + "a statement " + (table == null ? "" : "on table '" + table + "' ") + "failed, "
-                + failure.describe() + ". Statement: " + shape(compiled);
+                + reason + ". Statement: " + shape(compiled);
         String state = error.getSQLState();
         if (failure.uniqueViolation()) {
             return new UniqueViolationException(message, name.toString(), table, state, failure.index());

@@ -90,6 +90,31 @@ public final class JdbcRawAccess implements RawAccess {
         return quote;
     }
 
+    /** Runs SQL text as it is (DDL or DML), outside Eloquent: the second path for cases that write by hand. */
+    public void execute(String sql) {
+        try (Connection connection = source.open(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The table's columns in order, as the database reports them (lower-cased). */
+    public List<String> columns(String table) {
+        try (Connection connection = source.open();
+             PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + quoted(table) + " WHERE 1 = 0");
+             ResultSet results = statement.executeQuery()) {
+            ResultSetMetaData meta = results.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
+            }
+            return columns;
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw read of the columns of " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void update(String table, long id, String column, Object value) {
         try (Connection connection = source.open();

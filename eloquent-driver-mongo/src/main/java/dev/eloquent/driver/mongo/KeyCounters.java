@@ -9,6 +9,8 @@ import dev.eloquent.api.UniqueViolationException;
 import org.bson.Document;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +30,8 @@ final class KeyCounters {
     private final MongoCommands commands;
     /** Counters moved past the collection's largest key by this connection. */
     private final Set<String> seeded = ConcurrentHashMap.newKeySet();
+    /** Each table's numbered key column, as found in the counters collection (empty: none). */
+    private final Map<String, Optional<String>> keys = new ConcurrentHashMap<>();
 
     KeyCounters(MongoDatabase database, MongoCommands commands) {
         this.database = database;
@@ -40,6 +44,30 @@ final class KeyCounters {
 
     private static String id(String table, String column) {
         return table + "." + column;
+    }
+
+    /**
+     * Registers the table's auto-increment column (increments/bigIncrements), so that every insert that
+     * leaves it out is numbered, as a SQL auto-increment column is: plain inserts and upserts alike. The
+     * counter starts past the largest number the collection already holds.
+     */
+    void register(String table, String column) {
+        skipPast(table, column, largestStored(table, column));
+        seeded.add(id(table, column));
+        keys.put(table, Optional.of(column));
+    }
+
+    /** The table's numbered key column, if it has one: found once per connection in the counters collection. */
+    Optional<String> keyOf(String table) {
+        return keys.computeIfAbsent(table, t -> {
+            Document filter = new Document("collection", new Document("$eq", new Param(t)));
+            MongoCommands.Command command = MongoCommands.command(COLLECTION, "find " + COLLECTION + " "
+                    + Param.shape(filter), () -> bindings(filter));
+            List<Document> found = commands.run(command, () -> counters().find(Param.unwrap(filter))
+                    .into(new java.util.ArrayList<>()), List::size);
+            return found.stream().map(d -> String.valueOf(d.get(MongoValues.ID)))
+                    .filter(id -> id.startsWith(t + ".")).map(id -> id.substring(t.length() + 1)).findFirst();
+        });
     }
 
     /** Reserves {@code count} consecutive numbers and returns the first. */
@@ -102,6 +130,7 @@ final class KeyCounters {
                 + Param.shape(filter), () -> bindings(filter));
         commands.run(command, () -> counters().deleteMany(Param.unwrap(filter)).getDeletedCount(), deleted -> deleted);
         seeded.removeIf(id -> id.startsWith(table + "."));
+        keys.remove(table);
     }
 
     private static List<Object> bindings(Document... documents) {

@@ -11,6 +11,7 @@ import dev.eloquent.api.Selection;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ import java.util.Set;
  * column order and paging stays a {@code find}; one with aggregates, groupBy, having, distinct, aliases
  * or computed selections, an order by anything but a column (random order included) or a subquery in
  * FROM becomes an aggregation pipeline: {@code $match} (where), {@code $group} and a flattening
- * {@code $project}, {@code $match} (having), {@code $set} (computed sort keys), {@code $sort},
+ * {@code $project}, {@code $match} (having), {@code $addFields} (computed sort keys), {@code $sort},
  * {@code $skip}, {@code $limit}, and a final {@code $project} naming each selection. Joins, row locks,
  * subqueries elsewhere and raw SQL are refused: the driver does not claim them.
  */
@@ -242,7 +243,7 @@ final class MongoReads {
             if (!keys.containsKey(column.name())) {
                 String key = "k" + keys.size();
                 keys.put(column.name(), key);
-                id.append(key, new Document("$ifNull", List.of("$" + field, null)));
+                id.append(key, ifNull("$" + field));
             }
         }
         Document group = new Document(MongoValues.ID, id.isEmpty() ? null : id);
@@ -277,9 +278,8 @@ final class MongoReads {
         if (aggregate.argument() instanceof Expression.Column column && column.name().equals("*")) {
             throw new EloquentException(context + " needs a column, not *");
         }
-        Object argument = new Document("$ifNull", List.of(
-                MongoExpressions.expression(aggregate.argument(), scope, context, new HashSet<>()), null));
-        Document nonNull = new Document("$setDifference", List.of("$" + name, java.util.Arrays.asList((Object) null)));
+        Object argument = ifNull(MongoExpressions.expression(aggregate.argument(), scope, context, new HashSet<>()));
+        Document nonNull = new Document("$setDifference", List.of("$" + name, Arrays.asList((Object) null)));
         AggregateFunction function = aggregate.function();
         if (aggregate.distinct() && function != AggregateFunction.MIN && function != AggregateFunction.MAX) {
             group.append(name, new Document("$addToSet", argument));
@@ -306,12 +306,17 @@ final class MongoReads {
         flatten.append(name, "$" + name);
     }
 
+    /** The value, or null where the field is missing: MongoDB's expressions tell the two apart, SQL has only NULL. */
+    private static Document ifNull(Object value) {
+        return new Document("$ifNull", Arrays.asList(value, null));
+    }
+
     private static Document countIfPresent(Object argument) {
-        return new Document("$cond", List.of(new Document("$eq", java.util.Arrays.asList(argument, null)), 0, 1));
+        return new Document("$cond", List.of(new Document("$eq", Arrays.asList(argument, null)), 0, 1));
     }
 
     private static Document nullWhenEmpty(Object count, Object value) {
-        return new Document("$cond", java.util.Arrays.asList(new Document("$eq", List.of(count, 0)), null, value));
+        return new Document("$cond", Arrays.asList(new Document("$eq", List.of(count, 0)), null, value));
     }
 
     /** {@code distinct}: the selections become the keys of a {@code $group}, null and missing in one. */
@@ -320,7 +325,7 @@ final class MongoReads {
         Map<String, String> names = new LinkedHashMap<>();
         for (Selection selection : selections) {
             String key = "k" + id.size();
-            id.append(key, new Document("$ifNull", List.of(value(selection.expression(), scope), null)));
+            id.append(key, ifNull(value(selection.expression(), scope)));
             fields.add(key);
             if (selection.resultName() != null) {
                 names.putIfAbsent(selection.resultName(), key);
@@ -347,7 +352,7 @@ final class MongoReads {
         return MongoExpressions.expression(expression, scope, expression.toString(), new HashSet<>());
     }
 
-    /** {@code $set} of computed sort keys, then {@code $sort}; returns the computed keys. */
+    /** {@code $addFields} of computed sort keys, then {@code $sort}; returns the computed keys. */
     private static List<String> sort(List<Order> orders, Scope scope, List<Document> pipeline) {
         Document sort = new Document();
         Document computed = new Document();
@@ -365,7 +370,7 @@ final class MongoReads {
             sort.putIfAbsent(field, order.descending() ? -1 : 1);
         }
         if (!computed.isEmpty()) {
-            pipeline.add(new Document("$set", computed));
+            pipeline.add(new Document("$addFields", computed));
         }
         if (!sort.isEmpty()) {
             pipeline.add(new Document("$sort", sort));
@@ -394,7 +399,7 @@ final class MongoReads {
             added.append(name, value(selection.expression(), scope));
         }
         if (!added.isEmpty()) {
-            pipeline.add(new Document("$set", added));
+            pipeline.add(new Document("$addFields", added));
         }
     }
 

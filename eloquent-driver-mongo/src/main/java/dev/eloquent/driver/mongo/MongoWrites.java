@@ -223,11 +223,13 @@ final class MongoWrites {
             insertAll(table, documents);
             return new WriteResult(documents.size(), keys);
         }
-        if (key == null) {
+        String numbered = key != null ? key : counters.keyOf(table).orElse(null);
+        if (numbered == null) {
             insertAll(table, documents);
             return WriteResult.of(documents.size());
         }
-        return new WriteResult(documents.size(), insertNumbered(table, key, documents));
+        List<Object> numbers = insertNumbered(table, numbered, documents);
+        return key != null ? new WriteResult(documents.size(), numbers) : WriteResult.of(documents.size());
     }
 
     /**
@@ -371,10 +373,12 @@ final class MongoWrites {
     private WriteResult upsert(Write.Upsert upsert) {
         String table = upsert.table();
         String key = upsert.insert().returning();
-        String generatedColumn = key != null && !MongoValues.ID.equals(key) && !upsert.insert().columns().contains(key) ? key : null;
+        String numbered = key != null ? key : counters.keyOf(table).orElse(null);
+        String generatedColumn = numbered != null && !MongoValues.ID.equals(numbered)
+                && !upsert.insert().columns().contains(numbered) ? numbered : null;
         List<Object> generated = new ArrayList<>();
         if (generatedColumn != null) {
-            long first = counters.reserve(table, key, upsert.insert().rows().size());
+            long first = counters.reserve(table, generatedColumn, upsert.insert().rows().size());
             for (int i = 0; i < upsert.insert().rows().size(); i++) {
                 generated.add(first + i);
             }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Env;
+import dev.eloquent.api.UniqueViolationException;
 import dev.eloquent.api.UnsupportedFeatureException;
 import dev.eloquent.orm.Connection;
 import dev.eloquent.orm.Eloquent;
@@ -221,13 +222,16 @@ class MongoModelTest {
         assertEquals(new BigDecimal("12.50"), read.get("price"));
         assertEquals(true, read.get("open"));
         assertEquals(LocalDate.of(1999, 12, 31), read.get("since"));
-        assertEquals(LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_456_000), read.get("seen_at"));
+        assertEquals(LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_000_000), read.get("seen_at"),
+                "a BSON date keeps milliseconds: the microseconds are truncated");
         Document stored = rawDatabase().getCollection("places").find().first();
         assertInstanceOf(Document.class, stored.get("tags"));
         assertEquals(List.of(4, 5, new Document("by", "ann").append("ok", true)),
                 stored.get("tags", Document.class).get("ratings"));
         assertEquals(new Decimal128(new BigDecimal("12.50")), stored.get("price"));
         assertEquals(Boolean.TRUE, stored.get("open"));
+        assertEquals(java.util.Date.from(Instant.parse("2024-02-29T23:59:58.123Z")), stored.get("seen_at"), "a BSON date, at UTC");
+        assertEquals(java.util.Date.from(Instant.parse("1999-12-31T00:00:00Z")), stored.get("since"), "a date is midnight UTC");
 
         Instant when = Instant.parse("2024-05-06T07:08:09.123Z");
         Note note = db.create(Note.class, Map.of("when", when, "amount", new BigDecimal("0.10"), "flag", false,
@@ -239,8 +243,9 @@ class MongoModelTest {
         assertEquals(List.of("a", List.of(1L, 2.5)), back.get("list"));
         assertEquals(Map.of("inner", Map.of("deep", 1)), back.get("doc"));
         assertInstanceOf(java.util.Date.class, rawDatabase().getCollection("notes").find().first().get("when"));
-        assertThrows(EloquentException.class, () -> db.create(Note.class, Map.of("when", Instant.parse("2024-01-01T00:00:00.000001Z"))),
-                "an Instant finer than MongoDB keeps is refused, not truncated");
+        Note fine = db.create(Note.class, Map.of("when", Instant.parse("2024-01-01T00:00:00.000999Z")));
+        assertEquals(Instant.parse("2024-01-01T00:00:00Z"), db.findOrFail(Note.class, fine.getKey()).get("when"),
+                "an Instant finer than a millisecond is truncated (never rounded up), as every timestamp on mongo");
     }
 
     @Test
@@ -275,9 +280,15 @@ class MongoModelTest {
 
     @Test
     void uniqueColumnsAreEnforcedByAnIndex() {
-        db.create(Place.class, Map.of("name", "Once"));
-        EloquentException twice = assertThrows(EloquentException.class, () -> db.create(Place.class, Map.of("name", "Once")));
-        assertTrue(twice.getMessage().contains("unique index"), twice.getMessage());
+        db.create(Place.class, Map.of("name", "Once-secret-marker"));
+        UniqueViolationException twice = assertThrows(UniqueViolationException.class,
+                () -> db.create(Place.class, Map.of("name", "Once-secret-marker")));
+        assertTrue(twice.getMessage().contains("unique index 'places_name_unique'"), twice.getMessage());
+        assertEquals("places_name_unique", twice.index());
+        assertEquals("places", twice.table());
+        assertEquals("11000", twice.sqlState());
+        assertFalse(twice.toString().contains("secret-marker"), "the dup key part, which quotes the value, is left out");
+        assertEquals(null, twice.getCause(), "the MongoDB exception, whose text quotes the value, is not kept");
         assertEquals(1, rawDatabase().getCollection("places").countDocuments());
     }
 
