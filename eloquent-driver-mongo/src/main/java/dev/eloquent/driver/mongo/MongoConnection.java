@@ -27,6 +27,7 @@ import dev.eloquent.api.WriteResult;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -169,6 +170,12 @@ final class MongoConnection implements DatabaseConnection {
     public WriteResult write(Write write) {
         collection(write.table()); // fails on a closed connection
         return writes.write(write);
+    }
+
+    /** BSON dates keep milliseconds; {@link MongoValues} truncates anything finer. */
+    @Override
+    public ChronoUnit timestampPrecision() {
+        return ChronoUnit.MILLIS;
     }
 
     @Override
