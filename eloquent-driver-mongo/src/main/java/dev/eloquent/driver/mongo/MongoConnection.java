@@ -22,6 +22,7 @@ import dev.eloquent.api.Query;
 import dev.eloquent.api.QueryListener;
 import dev.eloquent.api.SchemaChange;
 import dev.eloquent.api.TableSpec;
+import dev.eloquent.api.UnsupportedFeatureException;
 import dev.eloquent.api.Write;
 import dev.eloquent.api.WriteResult;
 import org.bson.Document;
@@ -105,6 +106,11 @@ final class MongoConnection implements DatabaseConnection {
     private static long timeout(ConnectionString uri) {
         Integer own = uri.getServerSelectionTimeout();
         return own != null ? own : DEFAULT_TIMEOUT_MS;
+    }
+
+    /** What the compilers throw on a node of a capability this driver does not claim: the ORM's own refusal. */
+    static UnsupportedFeatureException unclaimed(Capability capability) {
+        return new UnsupportedFeatureException(capability, "mongo");
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.eloquent.api.ArithmeticOperator;
+import dev.eloquent.api.Capability;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
 import dev.eloquent.api.Lock;
@@ -81,10 +82,10 @@ final class MongoWrites {
             throw new EloquentException(verb + "() acts on every matching row; remove orderBy");
         }
         if (!target.joins().isEmpty()) {
-            throw new EloquentException("joins is not supported on mongo");
+            throw MongoConnection.unclaimed(Capability.JOINS);
         }
         if (target.lock() != Lock.NONE) {
-            throw new EloquentException("row locks is not supported on mongo");
+            throw MongoConnection.unclaimed(Capability.ROW_LOCKS);
         }
         if (!target.selections().isEmpty() || target.distinct() || !target.groupBy().isEmpty() || !target.having().isTrue()) {
             throw new EloquentException(verb + " of " + target.table() + " takes conditions only, not a selection,"

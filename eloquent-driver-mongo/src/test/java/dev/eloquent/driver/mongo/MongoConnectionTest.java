@@ -394,6 +394,9 @@ class MongoConnectionTest {
         assertEquals(2, count(Query.from("items").where(where("name", Operator.LIKE, "ap%"))), "case-insensitive");
         assertEquals(1, count(Query.from("items").where(where("name", Operator.NOT_LIKE, "ap%"))), "a.c, never the missing name");
         assertEquals(1, count(Query.from("items").where(where("name", Operator.LIKE, "a.c"))), ". is a literal");
+        assertEquals(1, count(Query.from("items").where(where("name", Operator.LIKE_CASE_SENSITIVE, "Ap%"))), "only Apple");
+        assertEquals(2, count(Query.from("items").where(where("name", Operator.NOT_LIKE_CASE_SENSITIVE, "Ap%"))),
+                "apricot and a.c, never the missing name");
     }
 
     private void insertInvoices() {
