@@ -6,6 +6,8 @@ module dev.eloquent.testkit {
     requires transitive dev.eloquent.orm;
     requires transitive org.junit.jupiter.api;
     requires transitive java.sql;
+    // QueryEventKit reads the query log through java.util.logging, where System.Logger writes by default.
+    requires java.logging;
 
     exports dev.eloquent.testkit;
 }

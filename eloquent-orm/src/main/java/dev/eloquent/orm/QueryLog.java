@@ -15,13 +15,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class QueryLog implements QueryListener {
     static final String LOGGER_NAME = "dev.eloquent.queries";
-    private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
 
+    private final System.Logger logger;
     private final Duration slowThreshold;
     private final List<QueryListener> listeners = new CopyOnWriteArrayList<>();
 
     /** @param slowThreshold statements taking at least this long are logged at WARNING; null for never */
     QueryLog(Duration slowThreshold) {
+        this(System.getLogger(LOGGER_NAME), slowThreshold);
+    }
+
+    QueryLog(System.Logger logger, Duration slowThreshold) {
+        this.logger = logger;
         this.slowThreshold = slowThreshold;
     }
 
@@ -56,8 +61,8 @@ final class QueryLog implements QueryListener {
     private void log(QueryEvent event) {
         boolean slow = slowThreshold != null && event.duration().compareTo(slowThreshold) >= 0;
         Level level = slow ? Level.WARNING : Level.DEBUG;
-        if (LOGGER.isLoggable(level)) {
-            LOGGER.log(level, (slow ? "slow statement (" : "statement (") + event.duration().toMillis() + " ms, rows "
+        if (logger.isLoggable(level)) {
+            logger.log(level, (slow ? "slow statement (" : "statement (") + event.duration().toMillis() + " ms, rows "
                     + event.rows() + ") on " + event.connection() + ": " + event.statement());
         }
     }

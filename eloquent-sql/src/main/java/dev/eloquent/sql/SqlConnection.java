@@ -23,7 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -253,22 +252,26 @@ public final class SqlConnection implements DatabaseConnection {
             List<Object> keys = insertKeys(statement, insert.returning());
             return new WriteResult(keys.size(), keys);
         }
-        return WriteResult.of(update(statement));
+        return WriteResult.of(update(statement, true));
     }
 
     @Override
     public long statement(String sql, List<?> bindings) {
-        return update(raw(sql, bindings));
+        return update(raw(sql, bindings), true);
     }
 
-    /** Runs a statement that returns no rows; the affected row count, or -1 when the database has none. */
-    private long update(CompiledSql compiled) {
+    /**
+     * Runs a statement that returns no rows; the affected row count, or -1 when the database has none.
+     *
+     * @param countsRows false for DDL, whose "0 rows" means nothing: its event reports -1
+     */
+    private long update(CompiledSql compiled, boolean countsRows) {
         Lease lease = lease();
         boolean success = false;
         long start = System.nanoTime();
         try (PreparedStatement statement = lease.connection.prepareStatement(compiled.sql())) {
             bind(statement, compiled.parameters());
-            long rows = statement.execute() ? -1 : statement.getUpdateCount();
+            long rows = statement.execute() || !countsRows ? -1 : statement.getUpdateCount();
             success = true;
             emit(compiled, System.nanoTime() - start, rows);
             return rows;
@@ -320,7 +323,7 @@ public final class SqlConnection implements DatabaseConnection {
         List<String> statements = compiler.schema(change);
         String table = change instanceof SchemaChange.CreateTable create ? create.table().name()
                 : ((SchemaChange.DropTable) change).table();
-        Runnable run = () -> statements.forEach(sql -> update(new CompiledSql(sql, List.of(), table)));
+        Runnable run = () -> statements.forEach(sql -> update(new CompiledSql(sql, List.of(), table), false));
         if (dialect.transactionalDdl() && statements.size() > 1) {
             // All of a table or none of it: the table and its indexes commit together.
             transaction(() -> {
@@ -361,29 +364,29 @@ public final class SqlConnection implements DatabaseConnection {
         T result;
         try {
             try {
-                connection.setAutoCommit(false);
+                dialect.begin(connection);
             } catch (SQLException e) {
-                throw failure(e, begin());
+                throw describe(e, control("BEGIN"));
             }
             transaction.set(tx);
             try {
                 result = work.get();
             } catch (RuntimeException | Error e) {
                 tx.closeCursors();
-                rollback(connection, null, e);
+                rollback(tx, null, e);
                 throw e;
             }
             tx.closeCursors();
             if (level.failed != null) {
                 QueryException rolledBack = rolledBack(level);
-                rollback(connection, null, rolledBack);
+                rollback(tx, null, rolledBack);
                 throw rolledBack;
             }
             try {
-                connection.commit();
+                dialect.commit(connection);
             } catch (SQLException e) {
-                QueryException failure = failure(e, commit());
-                rollback(connection, null, failure);
+                QueryException failure = describe(e, control("COMMIT"));
+                rollback(tx, null, failure);
                 throw failure;
             }
             callbacks = level.afterCommit;
@@ -398,11 +401,11 @@ public final class SqlConnection implements DatabaseConnection {
     }
 
     private <T> T nested(Transaction tx, Supplier<T> work) {
-        Savepoint savepoint;
+        String savepoint = "eloquent_" + tx.depth();
         try {
-            savepoint = tx.connection.setSavepoint();
+            SqlDialect.run(tx.connection, "SAVEPOINT " + savepoint);
         } catch (SQLException e) {
-            throw failure(e, begin());
+            throw failure(e, control("SAVEPOINT"));
         }
         Transaction.Level level = tx.push(savepoint);
         T result;
@@ -410,19 +413,19 @@ public final class SqlConnection implements DatabaseConnection {
             result = work.get();
         } catch (RuntimeException | Error e) {
             tx.pop();
-            rollback(tx.connection, savepoint, e);
+            rollback(tx, savepoint, e);
             throw e;
         }
         tx.pop();
         if (level.failed != null) {
             QueryException rolledBack = rolledBack(level);
-            rollback(tx.connection, savepoint, rolledBack);
+            rollback(tx, savepoint, rolledBack);
             throw rolledBack;
         }
         try {
-            tx.connection.releaseSavepoint(savepoint);
+            SqlDialect.run(tx.connection, "RELEASE SAVEPOINT " + savepoint);
         } catch (SQLException e) {
-            throw failure(e, commit());
+            throw failure(e, control("RELEASE SAVEPOINT"));
         }
         tx.current().afterCommit.addAll(level.afterCommit);
         return result;
@@ -436,25 +439,30 @@ public final class SqlConnection implements DatabaseConnection {
                 name.toString(), table, level.failedCode);
     }
 
-    /** Rolls back the whole transaction or to a savepoint; a failure to do so is added to the error in flight. */
-    private void rollback(Connection connection, Savepoint savepoint, Throwable inFlight) {
+    /**
+     * Rolls back the whole transaction or to a savepoint (which then stays, released). A failure to do so
+     * is added to the error in flight; after a failed rollback of the whole transaction the connection is
+     * closed for good rather than returned to the pool with a transaction open.
+     */
+    private void rollback(Transaction tx, String savepoint, Throwable inFlight) {
         try {
             if (savepoint == null) {
-                connection.rollback();
+                dialect.rollback(tx.connection);
             } else {
-                connection.rollback(savepoint);
+                SqlDialect.run(tx.connection, "ROLLBACK TO SAVEPOINT " + savepoint);
+                SqlDialect.run(tx.connection, "RELEASE SAVEPOINT " + savepoint);
             }
         } catch (SQLException e) {
-            inFlight.addSuppressed(describe(e, new CompiledSql("ROLLBACK", List.of())));
+            inFlight.addSuppressed(describe(e, control(savepoint == null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT")));
+            if (savepoint == null) {
+                evict(tx.connection);
+            }
         }
     }
 
-    private static CompiledSql begin() {
-        return new CompiledSql("BEGIN", List.of());
-    }
-
-    private static CompiledSql commit() {
-        return new CompiledSql("COMMIT", List.of());
+    /** Transaction control, named in messages like a statement. */
+    private static CompiledSql control(String sql) {
+        return new CompiledSql(sql, List.of());
     }
 
     @Override
@@ -508,7 +516,7 @@ public final class SqlConnection implements DatabaseConnection {
         } catch (SQLException e) {
             if (success) {
                 giveBack(lease.connection);
-                throw failure(e, commit());
+                throw failure(e, control("COMMIT"));
             }
             LOG.log(System.Logger.Level.DEBUG, "rolling back a failed read on " + name + " failed: "
                     + dialect.failure(e).describe());
@@ -523,6 +531,16 @@ public final class SqlConnection implements DatabaseConnection {
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.DEBUG, "returning a connection of " + name + " to the pool failed: "
                     + dialect.failure(e).describe());
+        }
+    }
+
+    /** Takes a connection out of the pool for good: its state is unknown after a failed rollback. */
+    private void evict(Connection connection) {
+        try {
+            pool.evictConnection(connection);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "evicting a connection of " + name + " failed ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -582,7 +600,8 @@ public final class SqlConnection implements DatabaseConnection {
         String reason = SocketTimeout.firedIn(error) ? failure.code() + ": " + socketTimeout.explain() : failure.describe();
         String message = prefix() + "a statement " + (table == null ? "" : "on table '" + table + "' ") + "failed, "
                 + reason + ". Statement: " + shape(compiled);
-        String state = error.getSQLState();
+        // SQLite has no SQL states: its result code's name stands in.
+        String state = error.getSQLState() != null ? error.getSQLState() : failure.code();
         if (failure.uniqueViolation()) {
             return new UniqueViolationException(message, name.toString(), table, state, failure.index());
         }

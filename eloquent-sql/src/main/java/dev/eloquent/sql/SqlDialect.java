@@ -5,7 +5,9 @@ import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.Lock;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -114,6 +116,35 @@ public abstract class SqlDialect {
     /** Whether the JDBC driver streams rows only with auto-commit off (PostgreSQL's cursor-based fetch). */
     public boolean streamsInTransactionOnly() {
         return false;
+    }
+
+    /**
+     * Begins a transaction on a connection that is in auto-commit mode. The default is JDBC's
+     * {@code setAutoCommit(false)}; {@link #commit} and {@link #rollback} end it and return the connection
+     * to auto-commit.
+     */
+    public void begin(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
+    public void commit(Connection connection) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    public void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    /**
+     * Runs transaction control SQL ({@code SAVEPOINT x}, {@code BEGIN IMMEDIATE}): text this library
+     * wrote, with no values.
+     */
+    protected static void run(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.eloquent.sql;
 
 import java.sql.Connection;
-import java.sql.Savepoint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,13 +14,14 @@ import java.util.List;
 final class Transaction {
     /** One {@code transaction} call: its savepoint (null for the outermost), a failure seen inside it, callbacks. */
     static final class Level {
-        final Savepoint savepoint;
+        /** The savepoint's name, or null for the outermost level. */
+        final String savepoint;
         /** The first statement that failed inside this level, or null: the level must roll back. */
         CompiledSql failed;
         String failedCode;
         final List<Runnable> afterCommit = new ArrayList<>();
 
-        Level(Savepoint savepoint) {
+        Level(String savepoint) {
             this.savepoint = savepoint;
         }
     }
@@ -34,7 +34,7 @@ final class Transaction {
         this.connection = connection;
     }
 
-    Level push(Savepoint savepoint) {
+    Level push(String savepoint) {
         Level level = new Level(savepoint);
         levels.push(level);
         return level;
@@ -42,6 +42,11 @@ final class Transaction {
 
     Level pop() {
         return levels.pop();
+    }
+
+    /** How many levels are open: the outermost is 1. */
+    int depth() {
+        return levels.size();
     }
 
     Level current() {

@@ -7,8 +7,12 @@ package dev.eloquent.testkit;
  *     public DriverTarget target() { return ...; }
  * }
  * }</pre>
- * Cases that need a capability the driver does not claim are skipped, visibly, with the reason.
+ * Cases that need a capability the driver does not claim are skipped, visibly, with the reason; the
+ * cases that check the refusal of such a capability are skipped where the driver claims it. The query
+ * kits ({@link WhereKit} to {@link ReportKit}) run on the {@link MusicStore} dataset.
  */
 public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, TransactionKit, LifecycleKit, UpsertKit,
+        WhereKit, SelectKit, OrderKit, JoinKit, AggregateKit, ReadKit, PagingKit, StreamingKit, WriteKit, TableQueryKit,
+        RawSqlKit, QueryEventKit, ReportKit,
         ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit {
 }

@@ -42,23 +42,52 @@ public final class JdbcRawAccess implements RawAccess {
 
     @Override
     public List<Map<String, Object>> rows(String table) {
-        try (Connection connection = source.open();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT * FROM " + quoted(table) + " ORDER BY " + quoted("id"));
-             ResultSet results = statement.executeQuery()) {
-            ResultSetMetaData meta = results.getMetaData();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            while (results.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), results.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (SQLException e) {
+        return rowsOrderedBy(table, "id");
+    }
+
+    @Override
+    public List<Map<String, Object>> rowsOrderedBy(String table, String... columns) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(quoted(table));
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? " ORDER BY " : ", ").append(quoted(columns[i]));
+        }
+        try {
+            return select(sql.toString());
+        } catch (IllegalStateException e) {
             throw new IllegalStateException("raw read of " + table + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs SQL text written by hand (the kit's reference answer for a builder query), with {@code ?}
+     * bindings; column labels in lower case, values as the JDBC driver returns them.
+     */
+    public List<Map<String, Object>> select(String sql, Object... bindings) {
+        try (Connection connection = source.open();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < bindings.length; i++) {
+                statement.setObject(i + 1, bindings[i]);
+            }
+            try (ResultSet results = statement.executeQuery()) {
+                ResultSetMetaData meta = results.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (results.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), results.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw query failed: " + e.getMessage() + " in: " + sql, e);
+        }
+    }
+
+    /** The identifier quote of this database, for hand-written SQL that must quote a name. */
+    public char quote() {
+        return quote;
     }
 
     /** Runs SQL text as it is (DDL or DML), outside Eloquent: the second path for cases that write by hand. */

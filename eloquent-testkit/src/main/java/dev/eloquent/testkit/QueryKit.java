@@ -136,4 +136,41 @@ public interface QueryKit extends KitSupport {
             assertEquals(1, rawRows().size());
         }
     }
+
+    @Test
+    default void aSecondFindOnTheSameBuilderFindsItsOwnKey() {
+        try (Eloquent db = boot()) {
+            seed(db);
+            long ann = db.query(KitItem.class).where("name", "Ann").firstOrFail().getLong("id");
+            long bob = db.query(KitItem.class).where("name", "bob").firstOrFail().getLong("id");
+            ModelQuery<KitItem> items = db.query(KitItem.class);
+            assertEquals("Ann", items.find(ann).orElseThrow().getString("name"));
+            assertEquals("bob", items.find(bob).orElseThrow().getString("name"),
+                    "find does not leave its key condition on the builder");
+            assertEquals(6, items.count());
+        }
+    }
+
+    @Test
+    default void qualifiedColumnsNameTheModelsOwnTable() {
+        try (Eloquent db = boot()) {
+            seed(db);
+            assertEquals(List.of("Cid"), names(db.query(KitItem.class).where("kit_items.name", "Cid")));
+            assertEquals(List.of("fay", "Eve"), names(db.query(KitItem.class).orderByDesc("kit_items.quantity").limit(2)));
+            EloquentException other = assertThrows(EloquentException.class,
+                    () -> db.query(KitItem.class).where("kit_items.no_such_column", 1).count());
+            assertTrue(other.getMessage().contains("no_such_column"), other.getMessage());
+        }
+    }
+
+    @Test
+    default void aCopyOfABuilderChangesIndependently() {
+        try (Eloquent db = boot()) {
+            seed(db);
+            ModelQuery<KitItem> active = db.query(KitItem.class).where("active", true);
+            ModelQuery<KitItem> bigOnes = active.clone().where("quantity", ">", 20);
+            assertEquals(3, active.count());
+            assertEquals(2, bigOnes.count());
+        }
+    }
 }

@@ -13,4 +13,10 @@ public interface RawAccess {
 
     /** Sets one column of the row with this {@code id}, behind Eloquent's back. */
     void update(String table, long id, String column, Object value);
+
+    /**
+     * Every row of the table ordered by the given columns, ascending: for tables without an {@code id},
+     * such as a pivot with a composite key.
+     */
+    List<Map<String, Object>> rowsOrderedBy(String table, String... columns);
 }

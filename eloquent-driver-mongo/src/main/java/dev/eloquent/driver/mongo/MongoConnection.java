@@ -141,7 +141,8 @@ final class MongoConnection implements DatabaseConnection {
         MongoCommands.Command command = MongoCommands.command(read.collection(), read.shape(), read::bindings);
         if (read instanceof MongoRead.Find find) {
             return MongoRowCursor.open(commands, command, () -> {
-                FindIterable<Document> found = collection.find(Param.unwrap(find.filter())).sort(find.sort());
+                FindIterable<Document> found = collection.find(Param.unwrap(find.filter())).sort(find.sort())
+                        .batchSize(MongoRowCursor.BATCH);
                 if (find.projection() != null) {
                     found.projection(find.projection());
                 }
@@ -157,7 +158,8 @@ final class MongoConnection implements DatabaseConnection {
         MongoRead.Aggregate aggregate = (MongoRead.Aggregate) read;
         List<Document> pipeline = new ArrayList<>(aggregate.pipeline().size());
         aggregate.pipeline().forEach(stage -> pipeline.add(Param.unwrap(stage)));
-        return MongoRowCursor.open(commands, command, () -> collection.aggregate(pipeline).cursor(),
+        return MongoRowCursor.open(commands, command, () -> collection.aggregate(pipeline)
+                        .batchSize(MongoRowCursor.BATCH).cursor(),
                 aggregate.columns(), aggregate.fields(), aggregate.emptyRow());
     }
 

@@ -24,7 +24,7 @@ import java.util.Set;
  * column order and paging stays a {@code find}; one with aggregates, groupBy, having, distinct, aliases
  * or computed selections, an order by anything but a column (random order included) or a subquery in
  * FROM becomes an aggregation pipeline: {@code $match} (where), {@code $group} and a flattening
- * {@code $project}, {@code $match} (having), {@code $set} (computed sort keys), {@code $sort},
+ * {@code $project}, {@code $match} (having), {@code $addFields} (computed sort keys), {@code $sort},
  * {@code $skip}, {@code $limit}, and a final {@code $project} naming each selection. Joins, row locks,
  * subqueries elsewhere and raw SQL are refused: the driver does not claim them.
  */
@@ -352,7 +352,7 @@ final class MongoReads {
         return MongoExpressions.expression(expression, scope, expression.toString(), new HashSet<>());
     }
 
-    /** {@code $set} of computed sort keys, then {@code $sort}; returns the computed keys. */
+    /** {@code $addFields} of computed sort keys, then {@code $sort}; returns the computed keys. */
     private static List<String> sort(List<Order> orders, Scope scope, List<Document> pipeline) {
         Document sort = new Document();
         Document computed = new Document();
@@ -370,7 +370,7 @@ final class MongoReads {
             sort.putIfAbsent(field, order.descending() ? -1 : 1);
         }
         if (!computed.isEmpty()) {
-            pipeline.add(new Document("$set", computed));
+            pipeline.add(new Document("$addFields", computed));
         }
         if (!sort.isEmpty()) {
             pipeline.add(new Document("$sort", sort));
@@ -399,7 +399,7 @@ final class MongoReads {
             added.append(name, value(selection.expression(), scope));
         }
         if (!added.isEmpty()) {
-            pipeline.add(new Document("$set", added));
+            pipeline.add(new Document("$addFields", added));
         }
     }
 

@@ -20,12 +20,18 @@ import java.util.function.Supplier;
  * end) closes the server cursor and reports the command, with the rows read, to the listener.
  *
  * <p>Columns: a projected read knows them. A read of whole documents takes them from the first batch
- * (every field seen there, in order of first appearance; a field a document lacks reads as null), since
+ * ({@link #BATCH} documents: every field seen there, in order of first appearance; a field a document lacks reads as null), since
  * documents need not share fields. A document read later with a field the first batch did not have is
  * never dropped silently: {@link #drain()} (what lists are built on) widens its columns to every field
  * of every document; reading row by row fails naming the field, since a cursor's columns are fixed.
  */
 final class MongoRowCursor implements Cursor {
+    /**
+     * Documents per batch, set on every read so that every server batches alike (MongoDB's own first
+     * batch is 101 documents; the in-process test server sends everything at once): the first batch
+     * names the columns of a whole-document read, and at most this many documents are in memory.
+     */
+    static final int BATCH = 1000;
     private final MongoCursor<Document> source;
     private final MongoCommands commands;
     private final MongoCommands.Command command;

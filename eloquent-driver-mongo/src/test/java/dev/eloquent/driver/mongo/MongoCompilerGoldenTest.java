@@ -241,7 +241,7 @@ class MongoCompilerGoldenTest {
 
         MongoRead.Aggregate random = assertInstanceOf(MongoRead.Aggregate.class,
                 read(Query.from("items").withOrders(List.of(Order.random())).withLimit(3)));
-        assertEquals("aggregate items [{\"$set\": {\"__order0\": {\"$rand\": {}}}}, {\"$sort\": {\"__order0\": 1}},"
+        assertEquals("aggregate items [{\"$addFields\": {\"__order0\": {\"$rand\": {}}}}, {\"$sort\": {\"__order0\": 1}},"
                 + " {\"$limit\": 3}, {\"$unset\": [\"__order0\"]}]", random.shape());
 
         Query inner = Query.from("items").selecting(col("kind")).withDistinct(true);

@@ -23,10 +23,18 @@ final class MongoRawAccess implements RawAccess {
 
     @Override
     public List<Map<String, Object>> rows(String table) {
+        return rowsOrderedBy(table, "id");
+    }
+
+    @Override
+    public List<Map<String, Object>> rowsOrderedBy(String table, String... columns) {
+        Document sort = new Document();
+        for (String column : columns) {
+            sort.append(column, 1);
+        }
         try (MongoClient client = MongoClients.create(uri)) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Document document : client.getDatabase(database).getCollection(table).find()
-                    .sort(new Document("id", 1))) {
+            for (Document document : client.getDatabase(database).getCollection(table).find().sort(sort)) {
                 rows.add(new LinkedHashMap<>(document));
             }
             return rows;

@@ -5,6 +5,10 @@ import dev.eloquent.api.Condition;
 import dev.eloquent.api.ConfigurationException;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.Env;
+import dev.eloquent.api.Expression;
+import dev.eloquent.api.Write;
+import dev.eloquent.api.WriteResult;
+import dev.eloquent.api.QueryException;
 import dev.eloquent.api.EnvBlock;
 import dev.eloquent.api.Operator;
 import dev.eloquent.api.Query;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +81,8 @@ class PgDriverTest {
     void columnsUseNativeTypes() {
         connection.execute(new SchemaChange.CreateTable(table(), false));
         Map<String, String> types = new HashMap<>();
-        for (Object[] row : connection.selectRaw("SELECT column_name, data_type, datetime_precision FROM"
-                + " information_schema.columns WHERE table_schema = current_schema() AND table_name = 'order'",
-                List.of()).values()) {
+        for (Object[] row : raw("SELECT column_name, data_type, datetime_precision FROM"
+                + " information_schema.columns WHERE table_schema = current_schema() AND table_name = 'order'")) {
             types.put((String) row[0], row[1] + (row[2] == null ? "" : "(" + row[2] + ")"));
         }
         assertEquals("jsonb", types.get("meta"));
@@ -92,12 +96,13 @@ class PgDriverTest {
 
     @Test
     void generatedKeysComeFromReturningAndIdentifiersAreQuoted() {
-        String sql = new SqlCompiler(new PgDialect()).insert("order", Map.of("select", "a"), "id").sql();
+        String sql = new SqlCompiler(new PgDialect()).insert(new Write.Insert("order", List.of("select"),
+                List.of(List.of("a")), "id")).sql();
         assertTrue(sql.endsWith(" RETURNING \"id\""), sql);
         connection.execute(new SchemaChange.CreateTable(table(), false));
         // "order" and "select" are reserved words: only quoting makes these statements valid.
-        assertEquals(1, ((Number) connection.insert("order", Map.of("select", "a"), "id")).intValue());
-        assertEquals(2, ((Number) connection.insert("order", Map.of(), "id")).intValue(), "an empty insert");
+        assertEquals(1, ((Number) insert(Map.of("select", "a"), "id")).intValue());
+        assertEquals(2, ((Number) insert(Map.of(), "id")).intValue(), "an empty insert");
     }
 
     @Test
@@ -105,29 +110,32 @@ class PgDriverTest {
         connection.execute(new SchemaChange.CreateTable(table(), false));
         UUID token = UUID.randomUUID();
         OffsetDateTime when = OffsetDateTime.parse("2024-06-01T12:00:00.000001+02:00");
-        connection.insert("order", Map.of("meta", "{\"a\": [1, 2]}", "token", token, "happened_at", when), null);
-        Object[] row = connection.selectRaw("SELECT \"meta\", \"token\", \"happened_at\","
-                + " (\"happened_at\" AT TIME ZONE 'UTC')::text FROM \"order\"", List.of()).values().get(0);
+        insert(Map.of("meta", "{\"a\": [1, 2]}", "token", token, "happened_at", when), null);
+        Object[] row = raw("SELECT \"meta\", \"token\", \"happened_at\","
+                + " (\"happened_at\" AT TIME ZONE 'UTC')::text FROM \"order\"").get(0);
         assertEquals("{\"a\": [1, 2]}", row[0], "jsonb comes back as its text, not a PGobject");
         assertEquals(token, row[1]);
         assertTrue(when.isEqual((OffsetDateTime) row[2]), row[2].toString());
         assertEquals("2024-06-01 10:00:00.000001", row[3]);
-        assertThrows(RuntimeException.class, () -> connection.insert("order", Map.of("meta", "{not json"), null));
-        assertInstanceOf(UUID.class, connection.select(Query.table("order")).values().get(0)[6]);
+        QueryException json = assertThrows(QueryException.class, () -> insert(Map.of("meta", "{not json"), null));
+        assertEquals("22P02", json.sqlState());
+        assertFalse(json.getMessage().contains("not json"), json.getMessage());
+        assertInstanceOf(UUID.class, connection.select(Query.from("order")).drain().values().get(0)[6]);
     }
 
     @Test
     void likeIsIlikeWhileEqualityStaysExact() {
         connection.execute(new SchemaChange.CreateTable(table(), false));
-        connection.insert("order", Map.of("select", "Ann"), null);
-        assertEquals(1, connection.count(Query.table("order").where(new Condition.Compare("select", Operator.LIKE, "aNN"))));
-        assertEquals(0, connection.count(Query.table("order").where(new Condition.Compare("select", Operator.NOT_LIKE, "a%"))));
-        assertEquals(0, connection.count(Query.table("order").where(new Condition.Compare("select", Operator.EQ, "ann"))));
+        insert(Map.of("select", "Ann"), null);
+        assertEquals(1, count(Query.from("order").where(compare("select", Operator.LIKE, "aNN"))));
+        assertEquals(0, count(Query.from("order").where(compare("select", Operator.NOT_LIKE, "a%"))));
+        assertEquals(0, count(Query.from("order").where(compare("select", Operator.EQ, "ann"))));
     }
 
     @Test
     void schemaChangesAreTransactional() {
         assertTrue(connection.dialect().transactionalDdl());
+        assertTrue(connection.supports(dev.eloquent.api.Capability.TRANSACTIONAL_DDL));
         assertThrows(IllegalStateException.class, () -> connection.transaction(() -> {
             connection.execute(new SchemaChange.CreateTable(table(), false));
             throw new IllegalStateException("undo the table");
@@ -137,9 +145,29 @@ class PgDriverTest {
 
     @Test
     void upsertUsesOnConflictDoUpdate() {
-        String sql = new SqlCompiler(new PgDialect()).upsert("order", List.of(Map.of("select", "a", "rank", 1)),
-                List.of("select"), List.of("rank")).sql();
+        String sql = new SqlCompiler(new PgDialect()).upsert(new Write.Upsert(new Write.Insert("order",
+                List.of("select", "rank"), List.of(List.of("a", 1)), null), List.of("select"), List.of("rank"))).sql();
         assertTrue(sql.endsWith(" ON CONFLICT (\"select\") DO UPDATE SET \"rank\" = EXCLUDED.\"rank\""), sql);
+    }
+
+    private Object insert(Map<String, ?> row, String key) {
+        List<String> columns = new ArrayList<>(row.keySet());
+        List<Object> values = new ArrayList<>();
+        columns.forEach(c -> values.add(row.get(c)));
+        WriteResult result = connection.write(new Write.Insert("order", columns, List.of(values), key));
+        return key == null ? null : result.generatedKeys().get(0);
+    }
+
+    private long count(Query query) {
+        return ((Number) connection.select(query.selecting(Expression.countAll())).drain().values().get(0)[0]).longValue();
+    }
+
+    private List<Object[]> raw(String sql) {
+        return connection.selectRaw(sql, List.of()).drain().values();
+    }
+
+    private static Condition compare(String column, Operator operator, Object value) {
+        return new Condition.Compare(Expression.column(column), operator, Expression.value(value));
     }
 
     private static dev.eloquent.api.TableSpec table() {

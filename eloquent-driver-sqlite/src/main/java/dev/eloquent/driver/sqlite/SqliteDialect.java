@@ -6,6 +6,7 @@ import dev.eloquent.sql.SqlDialect;
 import dev.eloquent.sql.SqlFailure;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,6 +91,28 @@ final class SqliteDialect extends SqlDialect {
     @Override
     public String lock(Lock lock) {
         return "";
+    }
+
+    /**
+     * BEGIN IMMEDIATE: the transaction takes the write lock as it begins, waiting up to the busy timeout.
+     * A DEFERRED transaction that reads and then writes fails at once with SQLITE_BUSY when another
+     * connection wrote in between, whatever the timeout. Transactions are run with SQL, not with JDBC's
+     * auto-commit switch, because sqlite-jdbc begins the next transaction as soon as one commits, which
+     * would hold the write lock between transactions.
+     */
+    @Override
+    public void begin(Connection connection) throws SQLException {
+        run(connection, "BEGIN IMMEDIATE");
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        run(connection, "COMMIT");
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        run(connection, "ROLLBACK");
     }
 
     @Override

@@ -59,10 +59,7 @@ public final class SqliteDriver implements Driver {
                 "journal_mode", "WAL",
                 "foreign_keys", "true",
                 BUSY_PRAGMA, Integer.toString(busyTimeout),
-                "synchronous", "NORMAL",
-                // Transactions take the write lock when they begin, so the busy timeout applies to them: a
-                // DEFERRED transaction that reads and then writes fails at once with SQLITE_BUSY instead.
-                "transaction_mode", "IMMEDIATE");
+                "synchronous", "NORMAL");
         return PoolSettings.read(block, "jdbc:sqlite:" + file, file.toString(), null, Secret.of(""), pragmas,
                 DEFAULT_POOL_SIZE, List.of(block.key(PATH)));
     }

@@ -25,8 +25,9 @@ final class SqliteFailures {
         boolean unique = code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
                 || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
         String reason = switch (code) {
-            case SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY, SQLITE_LOCKED ->
+            case SQLITE_BUSY, SQLITE_BUSY_RECOVERY, SQLITE_LOCKED ->
                     "the database stayed locked by another connection for longer than the busy timeout";
+            case SQLITE_BUSY_SNAPSHOT -> "another connection wrote after this transaction began reading; retry it";
             default -> detail;
         };
         return new SqlFailure(code.name(), reason, unique, null);

@@ -4,12 +4,12 @@ import dev.eloquent.api.ConfigurationException;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.Env;
+import dev.eloquent.api.Expression;
 import dev.eloquent.api.EnvBlock;
 import dev.eloquent.api.Query;
 import dev.eloquent.api.SchemaChange;
 import dev.eloquent.api.Blueprint;
 import dev.eloquent.sql.PoolSettings;
-import dev.eloquent.sql.SqlConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,12 +66,12 @@ class SqliteDriverTest {
             connection.execute(new SchemaChange.CreateTable(blueprintOf("parents"), false));
             assertTrue(connection.hasTable("parents"));
             assertTrue(Files.exists(file));
-            assertEquals(0, connection.count(Query.table("parents")));
-            SqlConnection sql = (SqlConnection) connection;
+            assertEquals(0L, ((Number) connection.select(Query.from("parents").selecting(Expression.countAll()))
+                    .drain().values().get(0)[0]).longValue());
             // Pragmas are per connection: read them through the pool, not a separate JDBC connection.
-            assertEquals("wal", sql.selectRaw("PRAGMA journal_mode", List.of()).values().get(0)[0]);
-            assertEquals(1, sql.selectRaw("PRAGMA foreign_keys", List.of()).values().get(0)[0]);
-            assertEquals(5000, sql.selectRaw("PRAGMA busy_timeout", List.of()).values().get(0)[0]);
+            assertEquals("wal", first(connection, "PRAGMA journal_mode"));
+            assertEquals(1, first(connection, "PRAGMA foreign_keys"));
+            assertEquals(5000, first(connection, "PRAGMA busy_timeout"));
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = raw.createStatement();
@@ -79,6 +79,10 @@ class SqliteDriverTest {
             results.next();
             assertEquals("wal", results.getString(1), "WAL is persistent in the file");
         }
+    }
+
+    private static Object first(DatabaseConnection connection, String sql) {
+        return connection.selectRaw(sql, List.of()).drain().values().get(0)[0];
     }
 
     @Test

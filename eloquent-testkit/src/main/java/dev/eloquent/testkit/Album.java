@@ -1,0 +1,21 @@
+package dev.eloquent.testkit;
+
+import dev.eloquent.orm.Model;
+import dev.eloquent.orm.Schema;
+import dev.eloquent.orm.Table;
+
+/** Music store: an album of one artist. */
+@Table("albums")
+public final class Album extends Model<Album> {
+    static final Schema SCHEMA = Schema.of(t -> {
+        t.increments("id");
+        t.string("title", 160);
+        t.integer("artist_id");
+        t.integer("released").nullable();
+    });
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.eloquent.testkit;
+
+import dev.eloquent.orm.Model;
+import dev.eloquent.orm.Schema;
+import dev.eloquent.orm.Table;
+
+/** Music store: an artist; one has no albums (for outer joins and "not exists"). */
+@Table("artists")
+public final class Artist extends Model<Artist> {
+    static final Schema SCHEMA = Schema.of(t -> {
+        t.increments("id");
+        t.string("name", 120);
+    });
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+}

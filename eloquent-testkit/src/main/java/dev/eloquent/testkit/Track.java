@@ -1,0 +1,28 @@
+package dev.eloquent.testkit;
+
+import dev.eloquent.orm.Model;
+import dev.eloquent.orm.Schema;
+import dev.eloquent.orm.Table;
+
+/**
+ * Music store: a track of an album, with a genre (one track has none), a length, a decimal price and a
+ * play counter (for increment and decrement).
+ */
+@Table("tracks")
+public final class Track extends Model<Track> {
+    static final Schema SCHEMA = Schema.of(t -> {
+        t.increments("id");
+        t.string("name", 200);
+        t.integer("album_id");
+        t.integer("genre_id").nullable();
+        t.string("composer", 200).nullable();
+        t.integer("milliseconds");
+        t.decimal("unit_price", 10, 2);
+        t.integer("plays").defaultValue(0);
+    });
+
+    @Override
+    public Schema schema() {
+        return SCHEMA;
+    }
+}
