@@ -298,10 +298,11 @@ public final class SqlCompiler {
                     + " (operator " + compare.operator().symbol() + ")");
         }
         Operator operator = compare.operator();
-        if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
+        if (operator.isLike()) {
             Sql left = fragment(compare.left());
             Sql right = fragment(compare.right());
-            sql.append(dialect.like(left.text.toString(), right.text.toString(), operator == Operator.NOT_LIKE, false));
+            sql.append(dialect.like(left.text.toString(), right.text.toString(), operator.isNegatedLike(),
+                    operator.isCaseSensitive()));
             sql.parameters.addAll(left.parameters);
             sql.parameters.addAll(right.parameters);
             return;
