@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles and runs {@link Write}s: an insert of many rows is one {@code insertMany}, an update one
@@ -35,11 +36,13 @@ final class MongoWrites {
     private final MongoDatabase database;
     private final MongoCommands commands;
     private final KeyCounters counters;
+    private final TableDefaults defaults;
 
-    MongoWrites(MongoDatabase database, MongoCommands commands, KeyCounters counters) {
+    MongoWrites(MongoDatabase database, MongoCommands commands, KeyCounters counters, TableDefaults defaults) {
         this.database = database;
         this.commands = commands;
         this.counters = counters;
+        this.defaults = defaults;
     }
 
     WriteResult write(Write write) {
@@ -174,8 +177,13 @@ final class MongoWrites {
         throw new EloquentException("cannot decrement by a " + amount.getClass().getSimpleName() + " on mongo");
     }
 
-    /** One {@code updateOne(upsert)} per row: matched on uniqueBy, {@code $set} of updateColumns, {@code $setOnInsert} of the rest. */
-    static List<UpdateOneModel<Document>> upserts(Write.Upsert upsert, List<Object> generated, String generatedColumn) {
+    /**
+     * One {@code updateOne(upsert)} per row: matched on uniqueBy, {@code $set} of updateColumns,
+     * {@code $setOnInsert} of the rest, of the defaults of the columns the row leaves out, and of the
+     * generated key.
+     */
+    static List<UpdateOneModel<Document>> upserts(Write.Upsert upsert, List<Object> generated, String generatedColumn,
+                                                  Map<String, Object> defaults) {
         Write.Insert insert = upsert.insert();
         List<Document> documents = documents(insert);
         List<UpdateOneModel<Document>> models = new ArrayList<>(documents.size());
@@ -193,6 +201,11 @@ final class MongoWrites {
             Document set = new Document();
             Document setOnInsert = new Document();
             row.forEach((column, value) -> (upsert.updateColumns().contains(column) ? set : setOnInsert).append(column, value));
+            defaults.forEach((column, value) -> {
+                if (!row.containsKey(column)) {
+                    setOnInsert.append(column, new Param(value)); // a column's default, as SQL applies it
+                }
+            });
             if (generatedColumn != null && !row.containsKey(generatedColumn)) {
                 setOnInsert.append(generatedColumn, new Param(generated.get(r)));
             }
@@ -211,6 +224,7 @@ final class MongoWrites {
     private WriteResult insert(Write.Insert insert) {
         String table = insert.table();
         List<Document> documents = documents(insert);
+        defaults.apply(table, documents);
         String key = insert.returning();
         List<Object> keys = new ArrayList<>();
         if (MongoValues.ID.equals(key)) {
@@ -383,7 +397,7 @@ final class MongoWrites {
                 generated.add(first + i);
             }
         }
-        List<UpdateOneModel<Document>> models = upserts(upsert, generated, generatedColumn);
+        List<UpdateOneModel<Document>> models = upserts(upsert, generated, generatedColumn, defaults.of(table));
         List<WriteModel<Document>> sent = new ArrayList<>(models.size());
         for (UpdateOneModel<Document> model : models) {
             sent.add(new UpdateOneModel<>(Param.unwrap((Document) model.getFilter()), Param.unwrap((Document) model.getUpdate()),

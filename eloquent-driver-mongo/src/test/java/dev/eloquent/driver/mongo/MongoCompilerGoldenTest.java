@@ -289,13 +289,13 @@ class MongoCompilerGoldenTest {
     void upsertsMatchOnUniqueBySetTheUpdateColumnsAndSetTheRestOnInsert() {
         Write.Upsert upsert = new Write.Upsert(new Write.Insert("events", List.of("code", "hits", "label"),
                 List.of(List.of("a", 5, "x")), null), List.of("code"), List.of("hits"));
-        var model = MongoWrites.upserts(upsert, List.of(7L), "id").get(0);
+        var model = MongoWrites.upserts(upsert, List.of(7L), "id", Map.of("hits", 0, "kind", "plain")).get(0);
         assertEquals("{\"code\": {\"$eq\": \"a\"}}", Param.unwrap((Document) model.getFilter()).toJson());
-        assertEquals("{\"$set\": {\"hits\": 5}, \"$setOnInsert\": {\"code\": \"a\", \"label\": \"x\", \"id\": 7}}",
+        assertEquals("{\"$set\": {\"hits\": 5}, \"$setOnInsert\": {\"code\": \"a\", \"label\": \"x\", \"kind\": \"plain\", \"id\": 7}}",
                 Param.unwrap((Document) model.getUpdate()).toJson());
         assertTrue(model.getOptions().isUpsert());
         refused("needs a value for unique column 'code'", () -> MongoWrites.upserts(new Write.Upsert(new Write.Insert("events",
-                List.of("code"), List.of(Arrays.asList((Object) null)), null), List.of("code"), List.of()), List.of(), null));
+                List.of("code"), List.of(Arrays.asList((Object) null)), null), List.of("code"), List.of()), List.of(), null, Map.of()));
     }
 
     // ---- every node ----

@@ -285,6 +285,7 @@ class MongoConnectionTest {
         Object read = connection.select(Query.from("items").where(where("seq", Operator.EQ, 40))
                 .selecting(Expression.column("at"))).drain().values().get(0)[0];
         assertEquals(boundary.toInstant(ZoneOffset.UTC), read, "a BSON date reads back as its Instant");
+        assertEquals(java.time.temporal.ChronoUnit.MILLIS, connection.timestampPrecision());
     }
 
     @Test
