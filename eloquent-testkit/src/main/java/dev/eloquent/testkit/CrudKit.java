@@ -1,5 +1,6 @@
 package dev.eloquent.testkit;
 
+import dev.eloquent.api.EloquentException;
 import dev.eloquent.orm.Eloquent;
 import dev.eloquent.orm.ModelNotFoundException;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,8 @@ public interface CrudKit extends KitSupport {
             KitItem saved = item(db, "doomed");
             db.query(KitItem.class).where("id", saved.getKey()).delete();
             saved.set("name", "late");
-            assertThrows(RuntimeException.class, saved::save);
+            EloquentException error = assertThrows(EloquentException.class, saved::save);
+            assertTrue(error.getMessage().contains("deleted by someone else"), error.getMessage());
         }
     }
 
