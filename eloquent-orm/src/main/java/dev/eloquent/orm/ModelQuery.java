@@ -45,6 +45,11 @@ public final class ModelQuery<M extends Model<M>> extends QueryBuilder<ModelQuer
     }
 
     @Override
+    List<String> keyNames() {
+        return type.keyNames();
+    }
+
+    @Override
     RowReader<M> reader(List<String> columns, DatabaseConnection connection) {
         return type.reader(columns, db, connection.supports(Capability.DOCUMENTS));
     }

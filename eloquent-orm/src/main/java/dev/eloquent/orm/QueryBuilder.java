@@ -23,13 +23,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -47,10 +45,6 @@ import java.util.stream.Stream;
  * @param <R> what a row becomes
  */
 public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements Cloneable {
-    /** The alias of the derived table an aggregate over a paged or grouped query reads from. */
-    private static final String ROWS = "aggregate_rows";
-    private static final String VALUE = "aggregate_value";
-
     final Eloquent db;
     private TableRef from;
     private List<Selection> selections = new ArrayList<>();
@@ -94,6 +88,9 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
 
     /** The key column {@code find}, {@code chunkById} and {@code lazy} use. */
     abstract String keyName();
+
+    /** Every key column (several for a model with a composite key). */
+    abstract List<String> keyNames();
 
     /** A reader for rows of a result with these columns. */
     abstract RowReader<R> reader(List<String> columns, DatabaseConnection connection);
@@ -933,61 +930,14 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return column.qualifier() == null || column.qualifier().equals(from.reference()) ? declared(column.name()) : null;
     }
 
-    /**
-     * One aggregate over the query's rows. A plain query aggregates in the database ({@code SELECT SUM(c)
-     * ... WHERE ...}); with {@code distinct()} the aggregate takes DISTINCT, as in Laravel. A paged or
-     * grouped query aggregates over the rows it returns (the page, the groups): as a derived table where
-     * the connection claims subqueries, otherwise by reading those rows and aggregating in memory. Only
-     * {@code count()} is defined on a grouped query; per-group aggregates are selected ({@code
-     * select("genre_id", "sum(total) as total").groupBy("genre_id")}) and read with {@code get()}.
-     */
+    /** One aggregate over this query's rows; see {@link AggregatePlan} for paged and grouped queries. */
     private Object aggregate(AggregateFunction function, Expression.Column argument) {
-        Query query = toQuery().withOrders(List.of()).withLock(Lock.NONE);
-        boolean grouped = !query.groupBy().isEmpty() || !query.having().isTrue();
-        if (grouped && argument != null) {
-            throw new EloquentException(function.sql() + "(" + argument + ") on a grouped query is ambiguous: select '"
-                    + function.sql() + "(col) as alias' with groupBy and read the per-group rows with get()");
-        }
-        boolean overRows = grouped || query.paged()
-                || (query.distinct() && argument == null && !query.selections().isEmpty());
-        Expression.Aggregate aggregate = new Expression.Aggregate(function, argument, query.distinct() && argument != null);
-        if (!overRows) {
-            return scalar(query.withDistinct(false).withSelections(List.of(Selection.of(aggregate))));
-        }
-        Query rows = rowsToAggregate(query, argument, grouped);
-        if (connection().supports(dev.eloquent.api.Capability.SUBQUERIES)) {
-            Expression outerArgument = argument == null ? null : new Expression.Column(null, VALUE);
-            return scalar(Query.from(TableRef.sub(rows, ROWS))
-                    .selecting(new Expression.Aggregate(function, outerArgument, false)));
-        }
-        try (Cursor cursor = run(rows)) {
-            return Aggregates.inMemory(function, argument == null ? -1 : position(cursor.columns(), VALUE, 0), cursor);
-        }
+        return new AggregatePlan(this).aggregate(toQuery(), function, argument);
     }
 
-    /** The rows a paged or grouped aggregate counts: the group keys, the aggregated column, or the rows as selected. */
-    private Query rowsToAggregate(Query query, Expression.Column argument, boolean grouped) {
-        if (grouped) {
-            List<Selection> keys = new ArrayList<>();
-            for (int i = 0; i < query.groupBy().size(); i++) {
-                keys.add(new Selection(query.groupBy().get(i), "group_" + i));
-            }
-            return query.withSelections(keys);
-        }
-        if (argument != null) {
-            return query.withSelections(List.of(new Selection(argument, VALUE)));
-        }
-        if (query.selections().isEmpty() && !query.joins().isEmpty()) {
-            // Joined tables share column names, which a derived table refuses: keep the main table's columns.
-            return query.withSelections(List.of(Selection.of(new Expression.Column(from.reference(), "*"))));
-        }
-        return query;
-    }
-
-    private Object scalar(Query query) {
-        try (Cursor cursor = run(query)) {
-            return cursor.hasNext() ? cursor.next()[0] : null;
-        }
+    /** The reference (alias or table name) of what the query reads from, for qualifying its columns. */
+    String fromReference() {
+        return from.reference();
     }
 
     // ---- paging and streaming ----

@@ -39,6 +39,11 @@ public final class TableQuery extends QueryBuilder<TableQuery, Map<String, Objec
     }
 
     @Override
+    List<String> keyNames() {
+        return List.of(KEY);
+    }
+
+    @Override
     RowReader<Map<String, Object>> reader(List<String> columns, DatabaseConnection connection) {
         String[] names = columns.toArray(new String[0]);
         int capacity = names.length * 2;

@@ -154,6 +154,7 @@ class ReadPlanTest {
         doc.answer(ID_NAME, row(1, "a"), row(2, "b"));
         assertEquals(2, tracks.clone().limit(2).count());
         assertEquals(2, doc.lastQuery().limit());
+        assertEquals(List.of(Selection.of(col("id"))), doc.lastQuery().selections(), "only the page's keys are read");
 
         doc.answer(List.of("aggregate_value"), row(5), row((Object) null), row(7L));
         assertEquals(new BigDecimal("12"), tracks.clone().limit(3).sum("plays"));

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.eloquent.orm.Fakes.and;
-import static dev.eloquent.orm.Fakes.col;
 import static dev.eloquent.orm.Fakes.eq;
 import static dev.eloquent.orm.Fakes.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
