@@ -10,6 +10,8 @@ import dev.eloquent.api.Write;
 import dev.eloquent.api.WriteResult;
 
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,8 @@ final class Persistence {
             attributes.putIfAbsent(ModelType.CREATED_AT, now);
             attributes.putIfAbsent(ModelType.UPDATED_AT, now);
         }
+        ChronoUnit precision = connection.timestampPrecision();
+        attributes.replaceAll((column, value) -> stored(precision, value));
         Map<String, Object> values = new LinkedHashMap<>(attributes);
         type.checkInsert(values);
         String generatedKey = type.keyGenerated() && values.get(type.keyName()) == null ? type.keyName() : null;
@@ -79,10 +83,11 @@ final class Persistence {
             return;
         }
         if (type.timestamps() && !dirty.containsKey(ModelType.UPDATED_AT)) {
-            LocalDateTime now = db.now();
-            model.mutableAttributes().put(ModelType.UPDATED_AT, now);
-            dirty.put(ModelType.UPDATED_AT, now);
+            dirty.put(ModelType.UPDATED_AT, db.now());
         }
+        ChronoUnit precision = connection.timestampPrecision();
+        dirty.replaceAll((column, value) -> stored(precision, value));
+        model.mutableAttributes().putAll(dirty);
         List<Write.Assignment> assignments = new ArrayList<>();
         dirty.forEach((column, value) -> assignments.add(new Write.Assignment(column, Expression.value(value))));
         long updated = write(connection, new Write.Update(keyQuery(type, model.originalKey()), assignments)).affected();
@@ -117,12 +122,12 @@ final class Persistence {
         Number delta = query.amount(target, amount, subtract);
         List<Write.Assignment> assignments = new ArrayList<>();
         assignments.add(new Write.Assignment(column, Aggregates.increment(target, delta)));
-        LocalDateTime now = type.timestamps() ? db.now() : null;
+        DatabaseConnection connection = db.connectionFor(type);
+        LocalDateTime now = type.timestamps() ? (LocalDateTime) stored(connection.timestampPrecision(), db.now()) : null;
         if (now != null && !column.equals(ModelType.UPDATED_AT)) {
             assignments.add(new Write.Assignment(ModelType.UPDATED_AT, Expression.value(now)));
         }
-        long updated = write(db.connectionFor(type), new Write.Update(keyQuery(type, model.originalKey()), assignments))
-                .affected();
+        long updated = write(connection, new Write.Update(keyQuery(type, model.originalKey()), assignments)).affected();
         if (updated == 0) {
             throw goneMissing(subtract ? "decrementing" : "incrementing", type);
         }
@@ -134,6 +139,20 @@ final class Persistence {
             attributes.put(ModelType.UPDATED_AT, now);
             model.syncOriginal(ModelType.UPDATED_AT);
         }
+    }
+
+    /**
+     * A timestamp as the connection stores it (MongoDB keeps milliseconds, SQL microseconds, which the value
+     * rules already applied), so that a model holds after a write exactly what a read returns.
+     */
+    private static Object stored(ChronoUnit precision, Object value) {
+        if (value instanceof LocalDateTime time) {
+            return time.truncatedTo(precision);
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.truncatedTo(precision);
+        }
+        return value;
     }
 
     private static EloquentException goneMissing(String action, ModelType<?> type) {

@@ -143,9 +143,11 @@ public interface ValueRulesKit extends KitSupport {
             freshEvents(db);
             ChronoUnit precision = timestampPrecision(db);
             LocalDateTime written = LocalDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_789);
+            assertEquals(written.truncatedTo(ChronoUnit.MICROS), db.make(KitItem.class).set("seen_at", written)
+                    .get("seen_at"), "cut (not rounded) when set");
             KitItem saved = db.create(KitItem.class, Map.of("name", "stamped", "seen_at", written));
-            assertEquals(written.truncatedTo(ChronoUnit.MICROS), saved.get("seen_at"), "cut (not rounded) when set");
             LocalDateTime stored = written.truncatedTo(precision);
+            assertEquals(stored, saved.get("seen_at"), "after a save the model holds what is stored");
             assertEquals(stored, timestamp(rawRows().get(0).get("seen_at")), "what the database holds");
             assertEquals(stored, db.findOrFail(KitItem.class, saved.getKey()).get("seen_at"));
             assertEquals(1, db.query(KitItem.class).where("seen_at", stored).count(), "equality finds the stored value");
