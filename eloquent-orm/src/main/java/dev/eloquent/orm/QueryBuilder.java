@@ -215,6 +215,10 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return addWhere(true, in(column, values, true));
     }
 
+    public Q orWhereNotIn(String column, QueryBuilder<?, ?> subquery) {
+        return addWhere(true, inSubquery(column, subquery, true));
+    }
+
     public Q whereNull(String column) {
         return addWhere(false, new Condition.Null(column(column), false));
     }
