@@ -71,9 +71,6 @@ public final class Capabilities {
         } else if (condition instanceof Condition.Compare compare) {
             expression(compare.left(), needed);
             expression(compare.right(), needed);
-        } else if (condition instanceof Condition.CaseSensitiveLike like) {
-            expression(like.left(), needed);
-            expression(like.pattern(), needed);
         } else if (condition instanceof Condition.In in) {
             expression(in.left(), needed);
         } else if (condition instanceof Condition.InSubquery in) {

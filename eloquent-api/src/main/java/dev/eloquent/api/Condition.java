@@ -85,24 +85,6 @@ public sealed interface Condition {
         }
     }
 
-    /**
-     * {@code left LIKE pattern} where letters must match in case ({@code NOT} when negated). A
-     * {@link Compare} with {@link Operator#LIKE} ignores ASCII case on every driver; this is its exact
-     * counterpart ({@code whereLike(column, pattern, true)}). SQL: PostgreSQL LIKE, MySQL LIKE under a binary
-     * collation, SQLite GLOB with the pattern translated.
-     */
-    record CaseSensitiveLike(Expression left, Expression pattern, boolean negated) implements Condition {
-        public CaseSensitiveLike {
-            Objects.requireNonNull(left, "left");
-            Objects.requireNonNull(pattern, "pattern");
-        }
-
-        @Override
-        public Condition negate() {
-            return new CaseSensitiveLike(left, pattern, !negated);
-        }
-    }
-
     /** {@code expression IS NULL} or {@code IS NOT NULL}; on MongoDB a missing field counts as null. */
     record Null(Expression expression, boolean negated) implements Condition {
         public Null {

@@ -4,9 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The comparison operators a {@link Condition.Compare} may use; anything else is refused, never passed through. */
+/**
+ * The comparison operators a {@link Condition.Compare} may use; anything else is refused, never passed through.
+ * {@code LIKE} ignores the case of ASCII letters on every driver; its case-sensitive forms are what
+ * {@code whereLike(column, pattern, true)} builds, and are not read from text by {@link #parse}.
+ */
 public enum Operator {
-    EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), LIKE("like"), NOT_LIKE("not like");
+    EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), LIKE("like"), NOT_LIKE("not like"),
+    LIKE_CASE_SENSITIVE("like (case-sensitive)"), NOT_LIKE_CASE_SENSITIVE("not like (case-sensitive)");
 
     private final String symbol;
 
@@ -29,7 +34,24 @@ public enum Operator {
             case GE -> LT;
             case LIKE -> NOT_LIKE;
             case NOT_LIKE -> LIKE;
+            case LIKE_CASE_SENSITIVE -> NOT_LIKE_CASE_SENSITIVE;
+            case NOT_LIKE_CASE_SENSITIVE -> LIKE_CASE_SENSITIVE;
         };
+    }
+
+    /** Whether this is one of the four like operators. */
+    public boolean isLike() {
+        return this == LIKE || this == NOT_LIKE || this == LIKE_CASE_SENSITIVE || this == NOT_LIKE_CASE_SENSITIVE;
+    }
+
+    /** Whether this is {@code not like}, in either case mode. */
+    public boolean isNegatedLike() {
+        return this == NOT_LIKE || this == NOT_LIKE_CASE_SENSITIVE;
+    }
+
+    /** Whether letters must match in case: the case-sensitive like operators. */
+    public boolean isCaseSensitive() {
+        return this == LIKE_CASE_SENSITIVE || this == NOT_LIKE_CASE_SENSITIVE;
     }
 
     public static Operator parse(String text) {
@@ -38,11 +60,12 @@ public enum Operator {
             return NE;
         }
         for (Operator operator : values()) {
-            if (operator.symbol.equals(normalized)) {
+            if (!operator.isCaseSensitive() && operator.symbol.equals(normalized)) {
                 return operator;
             }
         }
         throw new EloquentException("'" + text + "' is not a supported operator; use one of "
-                + Arrays.stream(values()).map(o -> o.symbol).collect(Collectors.joining(", ")) + ", <>");
+                + Arrays.stream(values()).filter(o -> !o.isCaseSensitive()).map(o -> o.symbol)
+                .collect(Collectors.joining(", ")) + ", <>");
     }
 }

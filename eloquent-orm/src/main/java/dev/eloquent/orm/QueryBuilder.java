@@ -252,16 +252,16 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return where(column, "like", pattern);
     }
 
-    /**
-     * {@code column LIKE pattern}; with {@code caseSensitive}, letters must match in case. The condition tree
-     * has no case-sensitive LIKE yet, so that form is refused rather than answered case-insensitively.
-     */
+    /** {@code column LIKE pattern}; with {@code caseSensitive}, letters must match in case on every driver. */
     public Q whereLike(String column, String pattern, boolean caseSensitive) {
-        if (caseSensitive) {
-            throw new EloquentException("whereLike on " + column + ": a case-sensitive like is not supported yet;"
-                    + " use the case-insensitive whereLike(column, pattern)");
+        if (!caseSensitive) {
+            return whereLike(column, pattern);
         }
-        return whereLike(column, pattern);
+        if (pattern == null) {
+            throw new EloquentException("whereLike on " + column + " needs a text pattern, got null");
+        }
+        return addWhere(false, new Condition.Compare(column(column), Operator.LIKE_CASE_SENSITIVE,
+                Expression.value(pattern)));
     }
 
     public Q whereNotLike(String column, String pattern) {
@@ -342,7 +342,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         if (value == null) {
             return Conditions.nullCheck(left, op);
         }
-        if (op == Operator.LIKE || op == Operator.NOT_LIKE) {
+        if (op.isLike()) {
             if (!(value instanceof CharSequence)) {
                 throw new EloquentException(op.symbol() + " on " + column + " needs a text pattern, got "
                         + value.getClass().getSimpleName());
@@ -810,9 +810,14 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return clone().where(keyColumn(), key).first();
     }
 
+    /**
+     * The row with this key, or {@link ModelNotFoundException}. A numeric key (an id) is named in the
+     * message, as Laravel does; any other key (text, a UUID) may be personal data and is left out.
+     */
     public R findOrFail(Object key) {
-        return find(key).orElseThrow(() -> new ModelNotFoundException("no " + describeRows() + " with this "
-                + keyName() + " on connection '" + connectionName() + "'"));
+        return find(key).orElseThrow(() -> new ModelNotFoundException("no " + describeRows() + " with "
+                + keyName() + (key instanceof Number ? " " + key : " (the given key)") + " on connection '"
+                + connectionName() + "'"));
     }
 
     /** The rows with these keys, within the query's other conditions. */
@@ -1089,17 +1094,31 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return insert(List.of(row));
     }
 
-    /** Inserts the rows (each with the same columns); the driver sends them in as few statements as its limits allow. */
+    /**
+     * Inserts the rows. Consecutive rows with the same columns go in one statement (the driver splits it
+     * where its parameter limit requires); a row with other columns starts the next statement, so a column
+     * a row leaves out gets its default, never a null. Returns how many rows were inserted.
+     */
     public long insert(List<? extends Map<String, ?>> rows) {
-        if (rows.isEmpty()) {
-            return 0;
+        long inserted = 0;
+        List<Map<String, Object>> run = new ArrayList<>();
+        for (Map<String, ?> row : rows) {
+            Map<String, Object> prepared = insertRow(row);
+            if (!run.isEmpty() && !run.get(0).keySet().equals(prepared.keySet())) {
+                inserted += run(insertOf(run, null)).affected();
+                run = new ArrayList<>();
+            }
+            run.add(prepared);
         }
-        return run(insertOf(rows, this::insertRow, null)).affected();
+        if (!run.isEmpty()) {
+            inserted += run(insertOf(run, null)).affected();
+        }
+        return inserted;
     }
 
     /** Inserts one row and returns its generated key. */
     public Object insertGetId(Map<String, ?> row) {
-        WriteResult result = run(insertOf(List.of(row), this::insertRow, keyName()));
+        WriteResult result = run(insertOf(List.of(insertRow(row)), keyName()));
         if (result.generatedKeys().isEmpty() || result.generatedKeys().get(0) == null) {
             throw new EloquentException("connection '" + connectionName() + "' generated no key for " + table() + "."
                     + keyName());
@@ -1107,23 +1126,18 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return readColumn(keyName(), result.generatedKeys().get(0));
     }
 
-    private Write.Insert insertOf(List<? extends Map<String, ?>> rows, Function<Map<String, ?>, Map<String, Object>> prepare,
-                                  String returning) {
-        List<String> columns = null;
-        Set<String> expected = null;
+    /** One insert statement of prepared rows, which must all have the same columns. */
+    private Write.Insert insertOf(List<Map<String, Object>> rows, String returning) {
+        List<String> columns = new ArrayList<>(rows.get(0).keySet());
         List<List<Object>> values = new ArrayList<>(rows.size());
-        for (Map<String, ?> row : rows) {
-            Map<String, Object> prepared = prepare.apply(row);
-            if (columns == null) {
-                columns = new ArrayList<>(prepared.keySet());
-                expected = new HashSet<>(columns);
-            } else if (!expected.equals(prepared.keySet())) {
-                throw new EloquentException("every row inserted into " + table() + " needs the same columns: the first"
-                        + " has " + columns + ", another " + prepared.keySet());
+        for (Map<String, Object> row : rows) {
+            if (!row.keySet().equals(rows.get(0).keySet())) {
+                throw new EloquentException("every row upserted into " + table() + " needs the same columns: the first"
+                        + " has " + columns + ", another " + row.keySet());
             }
             List<Object> ordered = new ArrayList<>(columns.size());
             for (String column : columns) {
-                ordered.add(prepared.get(column));
+                ordered.add(row.get(column));
             }
             values.add(ordered);
         }
@@ -1229,7 +1243,9 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         if (rows.isEmpty()) {
             return 0;
         }
-        Write.Insert insert = insertOf(rows, this::upsertRow, null);
+        List<Map<String, Object>> prepared = new ArrayList<>(rows.size());
+        rows.forEach(row -> prepared.add(upsertRow(row)));
+        Write.Insert insert = insertOf(prepared, null);
         return run(new Write.Upsert(insert, uniqueBy, upsertUpdates(updateColumns))).affected();
     }
 }

@@ -229,8 +229,6 @@ public final class SqlCompiler {
             group(sql, or.conditions(), " OR ", "1 = 0");
         } else if (condition instanceof Condition.Compare compare) {
             compare(sql, compare);
-        } else if (condition instanceof Condition.CaseSensitiveLike like) {
-            like(sql, like.left(), like.pattern(), like.negated(), true);
         } else if (condition instanceof Condition.In in) {
             if (in.values().isEmpty()) {
                 // IN () is not SQL: nothing is in an empty list, everything is outside it.
@@ -311,8 +309,8 @@ public final class SqlCompiler {
                     + " (operator " + compare.operator().symbol() + ")");
         }
         Operator operator = compare.operator();
-        if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
-            like(sql, compare.left(), compare.right(), operator == Operator.NOT_LIKE, false);
+        if (operator.isLike()) {
+            like(sql, compare.left(), compare.right(), operator.isNegatedLike(), operator.isCaseSensitive());
             return;
         }
         expression(sql, compare.left());

@@ -98,10 +98,10 @@ final class MongoFilters {
         }
         field = field(compare.right(), scope);
         if (field != null && compare.left() instanceof Expression.Value value
-                && operator != Operator.LIKE && operator != Operator.NOT_LIKE) {
+                && !operator.isLike()) {
             return compare(field, compare.right().toString(), flip(operator), value.value());
         }
-        if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
+        if (operator.isLike()) {
             throw new EloquentException("like on mongo compares a column with a text pattern, not "
                     + compare.left() + " with " + compare.right());
         }
@@ -118,13 +118,13 @@ final class MongoFilters {
             throw new EloquentException(name + " " + operator.symbol()
                     + " null compares with nothing; use whereNull or whereNotNull");
         }
-        if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
+        if (operator.isLike()) {
             if (!(value instanceof String pattern)) {
                 throw new EloquentException(name + " " + operator.symbol() + " needs a text pattern, got a "
                         + value.getClass().getSimpleName());
             }
-            BsonRegularExpression regex = like(pattern);
-            return operator == Operator.LIKE
+            BsonRegularExpression regex = like(pattern, operator.isCaseSensitive());
+            return !operator.isNegatedLike()
                     ? new Document(field, new Document("$regex", new Param(regex.getPattern())).append("$options", regex.getOptions()))
                     : notNull(field, new Document("$not", new Param(regex)));
         }
@@ -136,7 +136,8 @@ final class MongoFilters {
             case LE -> new Document(field, new Document("$lte", operand));
             case GT -> new Document(field, new Document("$gt", operand));
             case GE -> new Document(field, new Document("$gte", operand));
-            case LIKE, NOT_LIKE -> throw new IllegalStateException("handled above");
+            case LIKE, NOT_LIKE, LIKE_CASE_SENSITIVE, NOT_LIKE_CASE_SENSITIVE ->
+                    throw new IllegalStateException("handled above");
         };
     }
 
@@ -159,7 +160,8 @@ final class MongoFilters {
             case LE -> "$lte";
             case GT -> "$gt";
             case GE -> "$gte";
-            case LIKE, NOT_LIKE -> throw new IllegalStateException("like has no $expr form here");
+            case LIKE, NOT_LIKE, LIKE_CASE_SENSITIVE, NOT_LIKE_CASE_SENSITIVE ->
+                    throw new IllegalStateException("like has no $expr form here");
         };
     }
 
@@ -241,6 +243,11 @@ final class MongoFilters {
      * MySQL's default collation and the SQLite driver are for ASCII.
      */
     static BsonRegularExpression like(String pattern) {
+        return like(pattern, false);
+    }
+
+    /** The like pattern as an anchored regular expression; case-insensitive ({@code i}) unless asked. */
+    static BsonRegularExpression like(String pattern, boolean caseSensitive) {
         StringBuilder regex = new StringBuilder("^");
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
@@ -254,7 +261,7 @@ final class MongoFilters {
             }
         }
         regex.append(quote(literal)).append('$');
-        return new BsonRegularExpression(regex.toString(), "is");
+        return new BsonRegularExpression(regex.toString(), caseSensitive ? "s" : "is");
     }
 
     private static String quote(CharSequence literal) {

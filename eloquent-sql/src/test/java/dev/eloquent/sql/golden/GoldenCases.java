@@ -126,8 +126,8 @@ public final class GoldenCases {
         cases.put("like", new Case(tracks.where(cmp(col("name"), Operator.LIKE, val("%love%"))), List.of("%love%")));
         cases.put("not like", new Case(tracks.where(cmp(col("name"), Operator.NOT_LIKE, val("a%"))), List.of("a%")));
         cases.put("case-sensitive like", new Case(tracks.where(Condition.and(
-                new Condition.CaseSensitiveLike(col("name"), val("Lo_e%"), false),
-                new Condition.CaseSensitiveLike(col("composer"), val("*[x]?"), true))), List.of("Lo_e%", "*[x]?")));
+                cmp(col("name"), Operator.LIKE_CASE_SENSITIVE, val("Lo_e%")),
+                cmp(col("composer"), Operator.NOT_LIKE_CASE_SENSITIVE, val("*[x]?")))), List.of("Lo_e%", "*[x]?")));
         cases.put("negated group", new Case(tracks.where(Condition.and(eq(col("a"), val(1)),
                 new Condition.Null(col("b"), false)).negate()), List.of(1)));
 
@@ -268,9 +268,6 @@ public final class GoldenCases {
             found.add(compare.operator());
             walk(compare.left(), found);
             walk(compare.right(), found);
-        } else if (node instanceof Condition.CaseSensitiveLike like) {
-            walk(like.left(), found);
-            walk(like.pattern(), found);
         } else if (node instanceof Condition.In in) {
             walk(in.left(), found);
         } else if (node instanceof Condition.InSubquery in) {
