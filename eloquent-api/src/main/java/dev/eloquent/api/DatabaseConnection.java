@@ -80,6 +80,15 @@ public interface DatabaseConnection extends AutoCloseable {
         callback.run();
     }
 
+    /**
+     * The finest time unit this connection stores in TIMESTAMP and TIMESTAMP_TZ columns: microseconds on
+     * SQL drivers, milliseconds on MongoDB (BSON dates), which truncates anything finer. Callers that keep
+     * the written value (a model after save) truncate to it, so they hold what is stored.
+     */
+    default java.time.temporal.ChronoUnit timestampPrecision() {
+        return java.time.temporal.ChronoUnit.MICROS;
+    }
+
     /** Sends a {@link QueryEvent} for every statement from now on to the listener (one listener; null removes it). */
     default void listen(QueryListener listener) {
     }

@@ -194,9 +194,9 @@ class QueryBuilderGuideTest {
             invoices.add(Map.of("customer", row[0], "billing_country", row[1], "total", row[2], "paid", row[3]));
         }
         db.query(Invoice.class).insert(invoices);
-        db.query(Employee.class).insert(List.of(Map.of("id", 1, "first_name", "Andrew"),
-                Map.of("id", 2, "first_name", "Nancy", "reports_to", 1), Map.of("id", 3, "first_name", "Jane", "reports_to", 2),
-                Map.of("id", 4, "first_name", "Steve", "reports_to", 2)));
+        db.query(Employee.class).insert(Map.of("id", 1, "first_name", "Andrew"));
+        db.query(Employee.class).insert(List.of(Map.of("id", 2, "first_name", "Nancy", "reports_to", 1),
+                Map.of("id", 3, "first_name", "Jane", "reports_to", 2), Map.of("id", 4, "first_name", "Steve", "reports_to", 2)));
     }
 
     private static List<String> names(List<Track> tracks) {

@@ -151,8 +151,11 @@ public final class Connections implements AutoCloseable {
         } catch (EloquentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ConnectionException("connection '" + name + "' (" + settings.describe() + ") failed to open: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            // A driver that failed without its own ConnectionException: its message and causes may quote a
+            // URL with credentials, so only the exception's type is named, and it is not kept as a cause.
+            throw new ConnectionException("connection '" + name + "' (" + settings.describe() + ") failed to open with "
+                    + e.getClass().getName() + " from driver " + driver.name() + " (its message is not shown: it may"
+                    + " carry a secret); check the keys of " + driver.envPrefix() + (name.test() ? "_TEST_*" : "_*"));
         }
         try {
             openCallbacks.forEach(callback -> callback.accept(connection));

@@ -284,6 +284,17 @@ class EnvContractTest {
     }
 
     @Test
+    void aDriverThatFailsWithAPlainExceptionHasItsMessageAndCauseDropped() {
+        Map<String, String> env = Map.of("PG_HOST", "crash", "PG_PASSWORD", "hunter2-secret");
+        try (Connections connections = boot(env, false)) {
+            ConnectionException error = assertThrows(ConnectionException.class, () -> connections.connection("pg"));
+            assertEquals("connection 'pg' (crash:1234) failed to open with java.lang.IllegalStateException from driver pg"
+                    + " (its message is not shown: it may carry a secret); check the keys of PG_*", error.getMessage());
+            assertEquals(null, error.getCause(), "the driver's exception is not kept");
+        }
+    }
+
+    @Test
     void appEnvProductionTurnsOnTheGuards() {
         assertFalse(boot(Map.of(), false).production());
         assertTrue(boot(Map.of("APP_ENV", "production"), false).production());

@@ -90,6 +90,10 @@ public class FakeDriver implements Driver {
             throw new ConnectionException("connection '" + s.connection() + "' could not reach " + s.describe()
                     + "; check " + s.hostKey());
         }
+        if (s.host().equals("crash")) {
+            // A driver bug: a plain exception whose message carries the password.
+            throw new IllegalStateException("could not parse jdbc:fake://user:" + s.password().reveal() + "@crash");
+        }
         opened.incrementAndGet();
         return new FakeConnection(s.connection());
     }

@@ -39,6 +39,20 @@ public interface KitSupport {
         db.createTables(KitEvent.class);
     }
 
+    /**
+     * The precision a driver stores timestamps at (docs/values.md): microseconds on SQL databases,
+     * milliseconds on MongoDB (BSON dates). A third-party driver's test class overrides this when its
+     * store differs.
+     */
+    default java.time.temporal.ChronoUnit timestampPrecision(String driverName) {
+        return "mongo".equals(driverName) ? java.time.temporal.ChronoUnit.MILLIS : java.time.temporal.ChronoUnit.MICROS;
+    }
+
+    /** {@link #timestampPrecision(String)} of the target's driver. */
+    default java.time.temporal.ChronoUnit timestampPrecision(Eloquent db) {
+        return timestampPrecision(db.connections().connection(target().connection()).driverName());
+    }
+
     /** Skips the calling test, visibly, unless the target's driver claims the capability. */
     default void assumeCapability(Eloquent db, Capability capability) {
         var connection = db.connections().connection(target().connection());

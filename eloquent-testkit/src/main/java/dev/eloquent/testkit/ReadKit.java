@@ -96,7 +96,7 @@ public interface ReadKit extends StoreSupport {
             assertEquals("Orion", tracks.findOrFail(orion).getString("name"));
             ModelNotFoundException missing = refused(ModelNotFoundException.class, "Track",
                     () -> db.query(Track.class).findOrFail(999_999));
-            assertTrue(missing.getMessage().contains("999999"), missing.getMessage());
+            assertTrue(missing.getMessage().contains("tracks"), missing.getMessage());
             assertTrue(db.query(Track.class).find(999_999).isEmpty());
 
             assertEquals(List.of("Orion", "Smooth"), strings(db.query(Track.class)

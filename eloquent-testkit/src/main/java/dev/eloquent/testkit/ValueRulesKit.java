@@ -30,18 +30,6 @@ public interface ValueRulesKit extends KitSupport {
     /** A value that must never appear in a message. */
     String MARKER = "Kit-Value-9431";
 
-    /**
-     * The precision a driver stores timestamps at: microseconds on SQL databases, milliseconds on
-     * MongoDB (BSON dates). A third-party driver's test class overrides this when its store differs.
-     */
-    default ChronoUnit timestampPrecision(String driverName) {
-        return "mongo".equals(driverName) ? ChronoUnit.MILLIS : ChronoUnit.MICROS;
-    }
-
-    private String driver(Eloquent db) {
-        return db.connections().connection(target().connection()).driverName();
-    }
-
     /** Runs the write, expects the value rules to refuse it, and checks the message and that nothing was written. */
     private EloquentException refused(Supplier<?> write, String column, String fragment) {
         int before = rawRows().size();
@@ -153,7 +141,7 @@ public interface ValueRulesKit extends KitSupport {
     default void timestampsAreTruncatedToTheStoresPrecision() {
         try (Eloquent db = boot()) {
             freshEvents(db);
-            ChronoUnit precision = timestampPrecision(driver(db));
+            ChronoUnit precision = timestampPrecision(db);
             LocalDateTime written = LocalDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_789);
             KitItem saved = db.create(KitItem.class, Map.of("name", "stamped", "seen_at", written));
             assertEquals(written.truncatedTo(ChronoUnit.MICROS), saved.get("seen_at"), "cut (not rounded) when set");

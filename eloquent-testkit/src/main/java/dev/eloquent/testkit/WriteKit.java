@@ -37,7 +37,8 @@ public interface WriteKit extends StoreSupport {
     default void insertWritesManyRowsInFewStatements() {
         try (MusicStore store = openStore()) {
             Eloquent db = store.db();
-            db.query(Genre.class).insert(List.of(row("name", "Funk"), row("name", "Soul", "description", "feeling")));
+            db.query(Genre.class).insert(List.of(row("name", "Funk", "description", null),
+                    row("name", "Soul", "description", "feeling")));
             db.query(Genre.class).insert(row("name", "Reggae"));
             List<Map<String, Object>> genres = store.raw().rows("genres");
             assertEquals(9, genres.size());

@@ -22,11 +22,13 @@ import dev.eloquent.api.Query;
 import dev.eloquent.api.QueryListener;
 import dev.eloquent.api.SchemaChange;
 import dev.eloquent.api.TableSpec;
+import dev.eloquent.api.UnsupportedFeatureException;
 import dev.eloquent.api.Write;
 import dev.eloquent.api.WriteResult;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,6 +52,7 @@ final class MongoConnection implements DatabaseConnection {
     private final MongoDatabase database;
     private final MongoCommands commands;
     private final KeyCounters counters;
+    private final TableDefaults defaults;
     private final MongoWrites writes;
     private volatile boolean closed;
 
@@ -59,7 +62,8 @@ final class MongoConnection implements DatabaseConnection {
         this.database = client.getDatabase(settings.database());
         this.commands = new MongoCommands(settings);
         this.counters = new KeyCounters(database, commands);
-        this.writes = new MongoWrites(database, commands, counters);
+        this.defaults = new TableDefaults(database, commands);
+        this.writes = new MongoWrites(database, commands, counters, defaults);
     }
 
     /** Opens the client and pings the server, so a wrong URI fails here, within the timeout, naming the hosts. */
@@ -104,6 +108,11 @@ final class MongoConnection implements DatabaseConnection {
         return own != null ? own : DEFAULT_TIMEOUT_MS;
     }
 
+    /** What the compilers throw on a node of a capability this driver does not claim: the ORM's own refusal. */
+    static UnsupportedFeatureException unclaimed(Capability capability) {
+        return new UnsupportedFeatureException(capability, "mongo");
+    }
+
     @Override
     public ConnectionName name() {
         return settings.connection();
@@ -121,7 +130,7 @@ final class MongoConnection implements DatabaseConnection {
 
     private MongoCollection<Document> collection(String table) {
         if (closed) {
-            throw new IllegalStateException("connection '" + settings.connection() + "' is closed");
+            throw new ConnectionException("connection '" + settings.connection() + "' is closed");
         }
         return database.getCollection(table);
     }
@@ -169,6 +178,12 @@ final class MongoConnection implements DatabaseConnection {
         return writes.write(write);
     }
 
+    /** BSON dates keep milliseconds; {@link MongoValues} truncates anything finer. */
+    @Override
+    public ChronoUnit timestampPrecision() {
+        return ChronoUnit.MILLIS;
+    }
+
     @Override
     public void listen(QueryListener listener) {
         commands.listen(listener);
@@ -192,6 +207,7 @@ final class MongoConnection implements DatabaseConnection {
                 return drop;
             }, done -> -1);
             counters.reset(drop.table()); // as a dropped SQL table's auto-increment starts again
+            defaults.forget(drop.table());
         } else {
             throw new EloquentException("unknown schema change " + change.getClass().getSimpleName());
         }
@@ -215,24 +231,31 @@ final class MongoConnection implements DatabaseConnection {
                 return name;
             }, done -> -1);
         }
+        defaults.register(table);
+        List<String> key = table.primaryKey().stream().map(ColumnSpec::name).filter(c -> !c.equals(MongoValues.ID)).toList();
+        if (!key.isEmpty()) {
+            // one unique index over the whole key: a pivot's (playlist_id, track_id) is unique as a pair
+            ensureIndex(name, key, true, MongoWrites.uniqueIndexName(name, String.join("_", key)));
+        }
         for (ColumnSpec column : table.columns()) {
-            if (column.name().equals(MongoValues.ID)) {
-                continue; // MongoDB indexes _id uniquely by itself
-            }
             if (column.autoIncrement()) {
                 counters.register(name, column.name());
             }
-            if (column.primary() || column.unique()) {
-                ensureIndex(name, column.name(), true, MongoWrites.uniqueIndexName(name, column.name()));
+            if (column.name().equals(MongoValues.ID) || (key.size() == 1 && key.contains(column.name()))) {
+                continue; // MongoDB indexes _id uniquely by itself; a one-column key has its index
+            }
+            if (column.unique()) {
+                ensureIndex(name, List.of(column.name()), true, MongoWrites.uniqueIndexName(name, column.name()));
             } else if (column.index()) {
-                ensureIndex(name, column.name(), false, name + "_" + column.name() + "_index");
+                ensureIndex(name, List.of(column.name()), false, name + "_" + column.name() + "_index");
             }
         }
     }
 
-    /** Creates the index unless one on the same field with the same uniqueness exists (under any name). */
-    private void ensureIndex(String table, String column, boolean unique, String indexName) {
-        Document keys = new Document(column, 1);
+    /** Creates the index unless one on the same fields with the same uniqueness exists (under any name). */
+    private void ensureIndex(String table, List<String> columns, boolean unique, String indexName) {
+        Document keys = new Document();
+        columns.forEach(column -> keys.append(column, 1));
         MongoCommands.Command list = MongoCommands.command(table, "listIndexes " + table, List::of);
         List<Document> existing = commands.run(list, () -> collection(table).listIndexes().into(new ArrayList<>()),
                 List::size);
@@ -243,14 +266,14 @@ final class MongoConnection implements DatabaseConnection {
         }
         MongoCommands.Command create = MongoCommands.command(table, "createIndex " + table + " " + Param.shape(keys)
                 + (unique ? " unique" : "") + " name " + indexName, List::of);
-        commands.run(create, () -> collection(table).createIndex(Indexes.ascending(column),
+        commands.run(create, () -> collection(table).createIndex(Indexes.ascending(columns),
                 new IndexOptions().unique(unique).name(indexName)), done -> -1);
     }
 
     @Override
     public boolean hasTable(String table) {
         if (closed) {
-            throw new IllegalStateException("connection '" + settings.connection() + "' is closed");
+            throw new ConnectionException("connection '" + settings.connection() + "' is closed");
         }
         MongoCommands.Command command = MongoCommands.command(table, "listCollections", List::of);
         return commands.run(command, () -> database.listCollectionNames().into(new ArrayList<>()), List::size).contains(table);

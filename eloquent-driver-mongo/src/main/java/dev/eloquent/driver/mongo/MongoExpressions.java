@@ -1,5 +1,6 @@
 package dev.eloquent.driver.mongo;
 
+import dev.eloquent.api.Capability;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
 import org.bson.Document;
@@ -56,10 +57,10 @@ final class MongoExpressions {
 
     static EloquentException unsupported(Expression expression) {
         if (expression instanceof Expression.Subquery) {
-            return new EloquentException("subqueries is not supported on mongo");
+            return MongoConnection.unclaimed(Capability.SUBQUERIES);
         }
         if (expression instanceof Expression.Raw) {
-            return new EloquentException("raw SQL is not supported on mongo");
+            return MongoConnection.unclaimed(Capability.RAW_SQL);
         }
         return new EloquentException("the mongo compiler does not know the expression "
                 + expression.getClass().getSimpleName());

@@ -1,6 +1,7 @@
 package dev.eloquent.driver.mongo;
 
 import dev.eloquent.api.Condition;
+import dev.eloquent.api.Capability;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
 import dev.eloquent.api.Operator;
@@ -59,10 +60,10 @@ final class MongoFilters {
             return between(between, scope);
         }
         if (condition instanceof Condition.InSubquery || condition instanceof Condition.Exists) {
-            throw new EloquentException("subqueries is not supported on mongo");
+            throw MongoConnection.unclaimed(Capability.SUBQUERIES);
         }
         if (condition instanceof Condition.Raw) {
-            throw new EloquentException("raw SQL is not supported on mongo");
+            throw MongoConnection.unclaimed(Capability.RAW_SQL);
         }
         throw new EloquentException("the mongo compiler does not know the condition " + condition.getClass().getSimpleName());
     }

@@ -2,6 +2,7 @@ package dev.eloquent.driver.mongo;
 
 import dev.eloquent.api.AggregateFunction;
 import dev.eloquent.api.Condition;
+import dev.eloquent.api.Capability;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
 import dev.eloquent.api.Lock;
@@ -45,10 +46,10 @@ final class MongoReads {
 
     private static void refuseUnclaimed(Query query) {
         if (!query.joins().isEmpty()) {
-            throw new EloquentException("joins is not supported on mongo");
+            throw MongoConnection.unclaimed(Capability.JOINS);
         }
         if (query.lock() != Lock.NONE) {
-            throw new EloquentException("row locks is not supported on mongo");
+            throw MongoConnection.unclaimed(Capability.ROW_LOCKS);
         }
     }
 

@@ -38,6 +38,8 @@ final class MongoRowCursor implements Cursor {
     private final Deque<Document> buffered = new ArrayDeque<>();
     private final List<String> columns;
     private final List<String> fields;
+    /** Whether the columns come from the documents (a read of whole documents), not from a projection. */
+    private final boolean wholeDocuments;
     private Object[] emptyRow;
     private long rows;
     private long nanos;
@@ -49,7 +51,8 @@ final class MongoRowCursor implements Cursor {
         this.commands = commands;
         this.command = command;
         this.nanos = nanos;
-        if (columns == null) {
+        this.wholeDocuments = columns == null;
+        if (wholeDocuments) {
             fill(); // whole documents: the first batch names the columns
             Set<String> seen = new LinkedHashSet<>();
             buffered.forEach(document -> seen.addAll(document.keySet()));
@@ -120,7 +123,7 @@ final class MongoRowCursor implements Cursor {
             emptyRow = null;
             return row;
         }
-        if (fields == columns) {
+        if (wholeDocuments) {
             for (String field : document.keySet()) {
                 if (!columns.contains(field)) {
                     throw new EloquentException("a document of collection '" + command.collection() + "' has field '"
@@ -147,7 +150,7 @@ final class MongoRowCursor implements Cursor {
     /** Every remaining row; for whole documents the columns grow to every field seen, so none is lost. */
     @Override
     public Rows drain() {
-        if (fields != columns) {
+        if (!wholeDocuments) {
             return Cursor.super.drain();
         }
         try (this) {

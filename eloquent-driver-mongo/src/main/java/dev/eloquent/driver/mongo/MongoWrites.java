@@ -11,6 +11,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.eloquent.api.ArithmeticOperator;
+import dev.eloquent.api.Capability;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
 import dev.eloquent.api.Lock;
@@ -24,6 +25,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles and runs {@link Write}s: an insert of many rows is one {@code insertMany}, an update one
@@ -35,11 +37,13 @@ final class MongoWrites {
     private final MongoDatabase database;
     private final MongoCommands commands;
     private final KeyCounters counters;
+    private final TableDefaults defaults;
 
-    MongoWrites(MongoDatabase database, MongoCommands commands, KeyCounters counters) {
+    MongoWrites(MongoDatabase database, MongoCommands commands, KeyCounters counters, TableDefaults defaults) {
         this.database = database;
         this.commands = commands;
         this.counters = counters;
+        this.defaults = defaults;
     }
 
     WriteResult write(Write write) {
@@ -78,10 +82,10 @@ final class MongoWrites {
             throw new EloquentException(verb + "() acts on every matching row; remove orderBy");
         }
         if (!target.joins().isEmpty()) {
-            throw new EloquentException("joins is not supported on mongo");
+            throw MongoConnection.unclaimed(Capability.JOINS);
         }
         if (target.lock() != Lock.NONE) {
-            throw new EloquentException("row locks is not supported on mongo");
+            throw MongoConnection.unclaimed(Capability.ROW_LOCKS);
         }
         if (!target.selections().isEmpty() || target.distinct() || !target.groupBy().isEmpty() || !target.having().isTrue()) {
             throw new EloquentException(verb + " of " + target.table() + " takes conditions only, not a selection,"
@@ -174,8 +178,13 @@ final class MongoWrites {
         throw new EloquentException("cannot decrement by a " + amount.getClass().getSimpleName() + " on mongo");
     }
 
-    /** One {@code updateOne(upsert)} per row: matched on uniqueBy, {@code $set} of updateColumns, {@code $setOnInsert} of the rest. */
-    static List<UpdateOneModel<Document>> upserts(Write.Upsert upsert, List<Object> generated, String generatedColumn) {
+    /**
+     * One {@code updateOne(upsert)} per row: matched on uniqueBy, {@code $set} of updateColumns,
+     * {@code $setOnInsert} of the rest, of the defaults of the columns the row leaves out, and of the
+     * generated key.
+     */
+    static List<UpdateOneModel<Document>> upserts(Write.Upsert upsert, List<Object> generated, String generatedColumn,
+                                                  Map<String, Object> defaults) {
         Write.Insert insert = upsert.insert();
         List<Document> documents = documents(insert);
         List<UpdateOneModel<Document>> models = new ArrayList<>(documents.size());
@@ -193,6 +202,11 @@ final class MongoWrites {
             Document set = new Document();
             Document setOnInsert = new Document();
             row.forEach((column, value) -> (upsert.updateColumns().contains(column) ? set : setOnInsert).append(column, value));
+            defaults.forEach((column, value) -> {
+                if (!row.containsKey(column)) {
+                    setOnInsert.append(column, new Param(value)); // a column's default, as SQL applies it
+                }
+            });
             if (generatedColumn != null && !row.containsKey(generatedColumn)) {
                 setOnInsert.append(generatedColumn, new Param(generated.get(r)));
             }
@@ -211,6 +225,7 @@ final class MongoWrites {
     private WriteResult insert(Write.Insert insert) {
         String table = insert.table();
         List<Document> documents = documents(insert);
+        defaults.apply(table, documents);
         String key = insert.returning();
         List<Object> keys = new ArrayList<>();
         if (MongoValues.ID.equals(key)) {
@@ -383,7 +398,7 @@ final class MongoWrites {
                 generated.add(first + i);
             }
         }
-        List<UpdateOneModel<Document>> models = upserts(upsert, generated, generatedColumn);
+        List<UpdateOneModel<Document>> models = upserts(upsert, generated, generatedColumn, defaults.of(table));
         List<WriteModel<Document>> sent = new ArrayList<>(models.size());
         for (UpdateOneModel<Document> model : models) {
             sent.add(new UpdateOneModel<>(Param.unwrap((Document) model.getFilter()), Param.unwrap((Document) model.getUpdate()),

@@ -285,6 +285,7 @@ class MongoConnectionTest {
         Object read = connection.select(Query.from("items").where(where("seq", Operator.EQ, 40))
                 .selecting(Expression.column("at"))).drain().values().get(0)[0];
         assertEquals(boundary.toInstant(ZoneOffset.UTC), read, "a BSON date reads back as its Instant");
+        assertEquals(java.time.temporal.ChronoUnit.MILLIS, connection.timestampPrecision());
     }
 
     @Test
@@ -393,6 +394,9 @@ class MongoConnectionTest {
         assertEquals(2, count(Query.from("items").where(where("name", Operator.LIKE, "ap%"))), "case-insensitive");
         assertEquals(1, count(Query.from("items").where(where("name", Operator.NOT_LIKE, "ap%"))), "a.c, never the missing name");
         assertEquals(1, count(Query.from("items").where(where("name", Operator.LIKE, "a.c"))), ". is a literal");
+        assertEquals(1, count(Query.from("items").where(where("name", Operator.LIKE_CASE_SENSITIVE, "Ap%"))), "only Apple");
+        assertEquals(2, count(Query.from("items").where(where("name", Operator.NOT_LIKE_CASE_SENSITIVE, "Ap%"))),
+                "apricot and a.c, never the missing name");
     }
 
     private void insertInvoices() {

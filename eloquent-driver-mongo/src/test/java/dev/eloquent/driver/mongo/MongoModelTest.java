@@ -81,6 +81,7 @@ class MongoModelTest {
             return Schema.of(t -> {
                 t.increments("id");
                 t.string("label", 40);
+                t.integer("hits").defaultValue(0);
             });
         }
     }
@@ -152,7 +153,7 @@ class MongoModelTest {
         assertEquals(1L, first.getKey());
         assertEquals(2L, second.getKey());
         Ticket loaded = db.findOrFail(Ticket.class, 2);
-        assertEquals(Set.of("id", "label"), loaded.attributes().keySet(), "the store's own _id is not an attribute");
+        assertEquals(Set.of("id", "label", "hits"), loaded.attributes().keySet(), "the store's own _id is not an attribute");
         assertEquals(2L, ((Number) rawDatabase().getCollection("counters").find(new Document("_id", "tickets.id"))
                 .first().get("seq")).longValue());
         db.dropTables(Ticket.class);
@@ -279,6 +280,69 @@ class MongoModelTest {
     }
 
     @Test
+    void aRangeFilterMatchesBsonDatesWrittenByAnotherToolExactly() {
+        LocalDateTime start = LocalDateTime.of(2024, 5, 1, 8, 0, 0, 250_000_000);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            documents.add(new Document("name", "place" + i).append("open", true)
+                    .append("seen_at", java.util.Date.from(start.plusHours(i).toInstant(java.time.ZoneOffset.UTC))));
+        }
+        rawDatabase().getCollection("places").insertMany(documents);
+        LocalDateTime boundary = start.plusHours(40);
+        assertEquals(40, db.query(Place.class).where("seen_at", ">=", boundary).count(), "rows 40..79: the boundary row included");
+        assertEquals(39, db.query(Place.class).where("seen_at", ">", boundary).count());
+        Place exact = db.query(Place.class).where("seen_at", boundary).firstOrFail();
+        assertEquals("place40", exact.get("name"));
+        assertEquals(boundary, exact.get("seen_at"), "a BSON date reads back as the declared LocalDateTime");
+        assertEquals(start.plusHours(79), db.query(Place.class).max("seen_at"), "max over BSON dates, typed");
+        Place mine = db.create(Place.class, Map.of("name", "mine", "seen_at", boundary));
+        assertEquals(41, db.query(Place.class).where("seen_at", ">=", boundary).count(), "ours is stored the same way");
+        assertInstanceOf(java.util.Date.class, rawDatabase().getCollection("places")
+                .find(new Document("_id", new ObjectId((String) mine.getKey()))).first().get("seen_at"));
+    }
+
+    @Test
+    void integerKeysStartPastTheLargestIdOfACollectionAnotherToolFilled() {
+        db.dropTables(Ticket.class);
+        for (int id = 1; id <= 30; id++) {
+            rawDatabase().getCollection("tickets").insertOne(new Document("id", id).append("label", "legacy"));
+        }
+        db.createTables(Ticket.class); // the collection exists: its key gets its unique index and counter
+        assertEquals(31L, db.create(Ticket.class, Map.of("label", "new")).getKey());
+        rawDatabase().getCollection("tickets").insertOne(new Document("id", 32).append("label", "meanwhile"));
+        assertEquals(33L, db.create(Ticket.class, Map.of("label", "next")).getKey(), "a number taken meanwhile is skipped");
+        db.query(Ticket.class).insert(List.of(Map.of("label", "x"), Map.of("label", "y")));
+        Set<Long> ids = new TreeSet<>();
+        rawDatabase().getCollection("tickets").find().forEach(d -> ids.add(((Number) d.get("id")).longValue()));
+        assertEquals(LongStream.rangeClosed(1, 35).boxed().collect(Collectors.toCollection(TreeSet::new)), ids,
+                "every id once: nothing collides with what was there");
+    }
+
+    @Test
+    void incrementIsAtomicUnderEightThreads() throws Exception {
+        Ticket ticket = db.create(Ticket.class, Map.of("label", "counter"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                work.add(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        db.query(Ticket.class).where("id", ticket.getKey()).increment("hits");
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(work)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(400, ((Number) rawDatabase().getCollection("tickets").find().first().get("hits")).intValue(),
+                "$inc loses no increment");
+    }
+
+    @Test
     void uniqueColumnsAreEnforcedByAnIndex() {
         db.create(Place.class, Map.of("name", "Once-secret-marker"));
         UniqueViolationException twice = assertThrows(UniqueViolationException.class,
@@ -301,8 +365,10 @@ class MongoModelTest {
         assertEquals("transactions is not supported on mongo", transactions.getMessage());
         // Joins, raw SQL and row locks have no model API yet; the capabilities that will gate them are not claimed.
         var connection = db.connections().connection("mongo");
+        assertEquals(java.util.EnumSet.of(dev.eloquent.api.Capability.SCHEMA, dev.eloquent.api.Capability.DOCUMENTS,
+                dev.eloquent.api.Capability.AGGREGATES, dev.eloquent.api.Capability.UPSERT), connection.capabilities());
         for (var capability : java.util.List.of(dev.eloquent.api.Capability.JOINS, dev.eloquent.api.Capability.RAW_SQL,
-                dev.eloquent.api.Capability.ROW_LOCKS)) {
+                dev.eloquent.api.Capability.ROW_LOCKS, dev.eloquent.api.Capability.SUBQUERIES)) {
             UnsupportedFeatureException refused = assertThrows(UnsupportedFeatureException.class,
                     () -> connection.require(capability));
             assertEquals(capability.description() + " is not supported on mongo", refused.getMessage());
