@@ -109,6 +109,7 @@ public final class SqlConnection implements DatabaseConnection {
         String password = settings.password().reveal();
         return password.isEmpty() ? message : message.replace(password, settings.password().toString());
     }
+
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
@@ -212,6 +213,11 @@ public final class SqlConnection implements DatabaseConnection {
             RuntimeException failure = failure(e, compiled);
             release(lease, false);
             throw failure;
+        } catch (RuntimeException | Error e) {
+            // A driver's unchecked failure: the connection must still go back.
+            closeQuietly(statement);
+            release(lease, false);
+            throw e;
         }
     }
 
