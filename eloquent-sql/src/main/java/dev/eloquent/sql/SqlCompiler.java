@@ -40,6 +40,8 @@ public final class SqlCompiler {
     private final class Sql {
         final StringBuilder text = new StringBuilder(128);
         final List<Object> parameters = new ArrayList<>();
+        /** The table an UPDATE or DELETE writes, while its WHERE is compiled; null for reads. */
+        String writeTarget;
 
         Sql append(String part) {
             text.append(part);
@@ -245,7 +247,16 @@ public final class SqlCompiler {
         } else if (condition instanceof Condition.InSubquery in) {
             expression(sql, in.left());
             sql.append(in.negated() ? " NOT IN (" : " IN (");
-            select(sql, in.subquery());
+            if (sql.writeTarget != null && dialect.materializesSubqueriesOfWriteTarget()
+                    && reads(in.subquery(), sql.writeTarget)) {
+                // MySQL refuses a subquery on the table being updated (error 1093) unless it is a derived
+                // table, which the server materialises before writing.
+                sql.append("SELECT * FROM (");
+                select(sql, in.subquery());
+                sql.append(") AS ").append(dialect.quote("eloquent_rows"));
+            } else {
+                select(sql, in.subquery());
+            }
             sql.append(")");
         } else if (condition instanceof Condition.Null isNull) {
             expression(sql, isNull.expression());
@@ -299,12 +310,7 @@ public final class SqlCompiler {
         }
         Operator operator = compare.operator();
         if (operator.isLike()) {
-            Sql left = fragment(compare.left());
-            Sql right = fragment(compare.right());
-            sql.append(dialect.like(left.text.toString(), right.text.toString(), operator.isNegatedLike(),
-                    operator.isCaseSensitive()));
-            sql.parameters.addAll(left.parameters);
-            sql.parameters.addAll(right.parameters);
+            like(sql, compare.left(), compare.right(), operator.isNegatedLike(), operator.isCaseSensitive());
             return;
         }
         expression(sql, compare.left());
@@ -318,6 +324,30 @@ public final class SqlCompiler {
             default -> throw unknown("operator", operator);
         });
         expression(sql, compare.right());
+    }
+
+    private static boolean reads(Query query, String table) {
+        if (table.equals(query.from().name())) {
+            return true;
+        }
+        for (Join join : query.joins()) {
+            if (table.equals(join.table().name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Both forms of LIKE: the dialect writes the predicate around the two compiled operands. */
+    private void like(Sql sql, Expression left, Expression pattern, boolean negated, boolean caseSensitive) {
+        if (isNullValue(left) || isNullValue(pattern)) {
+            throw new EloquentException("like with a null pattern is never true in SQL; use whereNull/whereNotNull");
+        }
+        Sql leftSql = fragment(left);
+        Sql patternSql = fragment(pattern);
+        sql.append(dialect.like(leftSql.text.toString(), patternSql.text.toString(), negated, caseSensitive));
+        sql.parameters.addAll(leftSql.parameters);
+        sql.parameters.addAll(patternSql.parameters);
     }
 
     /** An operand compiled on its own, for a dialect that places it inside its own text (LIKE). */
@@ -424,6 +454,7 @@ public final class SqlCompiler {
     public CompiledSql update(Write.Update update) {
         Query target = checkTarget("an update", update.target());
         Sql sql = new Sql().append("UPDATE ");
+        sql.writeTarget = target.table();
         tableRef(sql, target.from());
         sql.append(" SET ");
         for (int i = 0; i < update.assignments().size(); i++) {
@@ -438,6 +469,7 @@ public final class SqlCompiler {
     public CompiledSql delete(Write.Delete delete) {
         Query target = checkTarget("a delete", delete.target());
         Sql sql = new Sql().append("DELETE FROM ");
+        sql.writeTarget = target.table();
         tableRef(sql, target.from());
         where(sql, " WHERE ", target.where());
         return sql.done(target.table());

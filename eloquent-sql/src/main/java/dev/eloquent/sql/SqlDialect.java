@@ -73,6 +73,14 @@ public abstract class SqlDialect {
         return sql.toString();
     }
 
+    /**
+     * Whether an UPDATE or DELETE must read its own table in an IN subquery through a derived table
+     * ({@code IN (SELECT * FROM (subquery) AS rows)}), as MySQL requires.
+     */
+    public boolean materializesSubqueriesOfWriteTarget() {
+        return false;
+    }
+
     /** A random number per row: what random order sorts by. */
     public String random() {
         return "RANDOM()";
@@ -89,18 +97,13 @@ public abstract class SqlDialect {
 
     /**
      * The whole {@code like} predicate over two compiled operands (say a quoted column and {@code ?}).
-     * {@code like} ignores ASCII case on every driver (SQLite's LIKE does so by itself, which this default
-     * relies on); {@code caseSensitive} asks for letters to match exactly.
+     * {@code like} ignores ASCII case on every driver; {@code caseSensitive} asks for letters to match
+     * exactly. Standard SQL's LIKE is case-sensitive, so the default lower-cases both sides for the
+     * case-insensitive form; a dialect with a native form (ILIKE, SQLite's LIKE) overrides.
      */
     public String like(String left, String pattern, boolean negated, boolean caseSensitive) {
-        if (caseSensitive) {
-            // GLOB is SQLite's case-sensitive LIKE: the pattern's wildcards are translated and GLOB's own
-            // wildcards in it escaped, inside the statement, so the bound value stays as given.
-            String glob = "replace(replace(replace(replace(replace(" + pattern
-                    + ", '[', '[[]'), '*', '[*]'), '?', '[?]'), '%', '*'), '_', '?')";
-            return (negated ? "NOT (" : "(") + left + " GLOB " + glob + ")";
-        }
-        return left + (negated ? " NOT LIKE " : " LIKE ") + pattern;
+        String operator = negated ? " NOT LIKE " : " LIKE ";
+        return caseSensitive ? left + operator + pattern : "LOWER(" + left + ")" + operator + "LOWER(" + pattern + ")";
     }
 
     /**

@@ -40,17 +40,12 @@ public interface KitSupport {
     }
 
     /**
-     * The precision a driver stores timestamps at (docs/values.md): microseconds on SQL databases,
-     * milliseconds on MongoDB (BSON dates). A third-party driver's test class overrides this when its
-     * store differs.
+     * The precision the target's connection declares for timestamps
+     * ({@link dev.eloquent.api.DatabaseConnection#timestampPrecision()}: microseconds on SQL drivers,
+     * milliseconds on MongoDB). The kit checks through the raw path that the driver stores exactly that.
      */
-    default java.time.temporal.ChronoUnit timestampPrecision(String driverName) {
-        return "mongo".equals(driverName) ? java.time.temporal.ChronoUnit.MILLIS : java.time.temporal.ChronoUnit.MICROS;
-    }
-
-    /** {@link #timestampPrecision(String)} of the target's driver. */
     default java.time.temporal.ChronoUnit timestampPrecision(Eloquent db) {
-        return timestampPrecision(db.connections().connection(target().connection()).driverName());
+        return db.connections().connection(target().connection()).timestampPrecision();
     }
 
     /** Skips the calling test, visibly, unless the target's driver claims the capability. */

@@ -114,6 +114,12 @@ final class MysqlDialect extends SqlDialect {
         return "LOWER(" + left + ")" + operator + "LOWER(" + pattern + ")";
     }
 
+    /** Error 1093 ("can't specify target table for update in FROM clause") otherwise. */
+    @Override
+    public boolean materializesSubqueriesOfWriteTarget() {
+        return true;
+    }
+
     @Override
     public String random() {
         return "RAND()";

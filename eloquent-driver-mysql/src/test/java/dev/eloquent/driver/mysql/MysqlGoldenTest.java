@@ -19,6 +19,11 @@ class MysqlGoldenTest extends DialectGoldenTest {
     }
 
     @Override
+    protected boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
     protected Map<String, String> expectedSql() {
         Map<String, String> sql = new LinkedHashMap<>();
         sql.put("select all",
@@ -91,6 +96,8 @@ class MysqlGoldenTest extends DialectGoldenTest {
                 "SELECT * FROM `tracks` WHERE LOWER(`name`) LIKE LOWER(?)");
         sql.put("not like",
                 "SELECT * FROM `tracks` WHERE LOWER(`name`) NOT LIKE LOWER(?)");
+        sql.put("case-sensitive like",
+                "SELECT * FROM `tracks` WHERE `name` LIKE ? COLLATE utf8mb4_bin AND `composer` NOT LIKE ? COLLATE utf8mb4_bin");
         sql.put("negated group",
                 "SELECT * FROM `tracks` WHERE `a` <> ? OR `b` IS NOT NULL");
         sql.put("group by and having",
@@ -129,6 +136,8 @@ class MysqlGoldenTest extends DialectGoldenTest {
                 "UPDATE `tracks` SET `bytes` = ?");
         sql.put("update with subquery condition",
                 "UPDATE `tracks` SET `bytes` = ? WHERE `genre_id` IN (SELECT `id` FROM `genres` WHERE `name` = ?)");
+        sql.put("delete reading its own table",
+                "DELETE FROM `tracks` WHERE `id` NOT IN (SELECT * FROM (SELECT MAX(`id`) FROM `tracks`) AS `eloquent_rows`)");
         sql.put("delete",
                 "DELETE FROM `tracks` WHERE `bytes` < ?");
         sql.put("delete every row",

@@ -18,6 +18,11 @@ class PgGoldenTest extends DialectGoldenTest {
     }
 
     @Override
+    protected boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
     protected Map<String, String> expectedSql() {
         Map<String, String> sql = new LinkedHashMap<>();
         sql.put("select all",
@@ -90,6 +95,8 @@ class PgGoldenTest extends DialectGoldenTest {
                 "SELECT * FROM \"tracks\" WHERE \"name\" ILIKE ?");
         sql.put("not like",
                 "SELECT * FROM \"tracks\" WHERE \"name\" NOT ILIKE ?");
+        sql.put("case-sensitive like",
+                "SELECT * FROM \"tracks\" WHERE \"name\" LIKE ? AND \"composer\" NOT LIKE ?");
         sql.put("negated group",
                 "SELECT * FROM \"tracks\" WHERE \"a\" <> ? OR \"b\" IS NOT NULL");
         sql.put("group by and having",
@@ -128,6 +135,8 @@ class PgGoldenTest extends DialectGoldenTest {
                 "UPDATE \"tracks\" SET \"bytes\" = ?");
         sql.put("update with subquery condition",
                 "UPDATE \"tracks\" SET \"bytes\" = ? WHERE \"genre_id\" IN (SELECT \"id\" FROM \"genres\" WHERE \"name\" = ?)");
+        sql.put("delete reading its own table",
+                "DELETE FROM \"tracks\" WHERE \"id\" NOT IN (SELECT MAX(\"id\") FROM \"tracks\")");
         sql.put("delete",
                 "DELETE FROM \"tracks\" WHERE \"bytes\" < ?");
         sql.put("delete every row",

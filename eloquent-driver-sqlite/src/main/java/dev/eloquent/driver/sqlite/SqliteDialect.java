@@ -87,6 +87,21 @@ final class SqliteDialect extends SqlDialect {
         return super.limitOffset(limit, offset);
     }
 
+    /**
+     * SQLite's LIKE ignores ASCII case by itself. GLOB is its case-sensitive LIKE: the pattern's wildcards
+     * ({@code %}, {@code _}) are translated and GLOB's own ({@code * ? [}) escaped inside the statement,
+     * so the bound value stays the pattern as given.
+     */
+    @Override
+    public String like(String left, String pattern, boolean negated, boolean caseSensitive) {
+        if (!caseSensitive) {
+            return left + (negated ? " NOT LIKE " : " LIKE ") + pattern;
+        }
+        String glob = "replace(replace(replace(replace(replace(" + pattern
+                + ", '[', '[[]'), '*', '[*]'), '?', '[?]'), '%', '*'), '_', '?')";
+        return (negated ? "NOT (" : "(") + left + " GLOB " + glob + ")";
+    }
+
     /** No lock clause: write transactions begin IMMEDIATE, so a transaction that reads holds the write lock. */
     @Override
     public String lock(Lock lock) {

@@ -20,6 +20,11 @@ class SqliteGoldenTest extends DialectGoldenTest {
     }
 
     @Override
+    protected boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
     protected Map<String, String> expectedSql() {
         Map<String, String> sql = new LinkedHashMap<>();
         sql.put("select all",
@@ -92,6 +97,8 @@ class SqliteGoldenTest extends DialectGoldenTest {
                 "SELECT * FROM `tracks` WHERE `name` LIKE ?");
         sql.put("not like",
                 "SELECT * FROM `tracks` WHERE `name` NOT LIKE ?");
+        sql.put("case-sensitive like",
+                "SELECT * FROM `tracks` WHERE (`name` GLOB replace(replace(replace(replace(replace(?, '[', '[[]'), '*', '[*]'), '?', '[?]'), '%', '*'), '_', '?')) AND NOT (`composer` GLOB replace(replace(replace(replace(replace(?, '[', '[[]'), '*', '[*]'), '?', '[?]'), '%', '*'), '_', '?'))");
         sql.put("negated group",
                 "SELECT * FROM `tracks` WHERE `a` <> ? OR `b` IS NOT NULL");
         sql.put("group by and having",
@@ -130,6 +137,8 @@ class SqliteGoldenTest extends DialectGoldenTest {
                 "UPDATE `tracks` SET `bytes` = ?");
         sql.put("update with subquery condition",
                 "UPDATE `tracks` SET `bytes` = ? WHERE `genre_id` IN (SELECT `id` FROM `genres` WHERE `name` = ?)");
+        sql.put("delete reading its own table",
+                "DELETE FROM `tracks` WHERE `id` NOT IN (SELECT MAX(`id`) FROM `tracks`)");
         sql.put("delete",
                 "DELETE FROM `tracks` WHERE `bytes` < ?");
         sql.put("delete every row",

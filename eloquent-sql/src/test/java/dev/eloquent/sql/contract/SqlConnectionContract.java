@@ -249,6 +249,28 @@ public abstract class SqlConnectionContract {
         assertEquals(List.of("a", "written by the callback"), rawNames());
     }
 
+    @Test
+    void aTableAndItsIndexesAreCreatedTogetherOrNotAtAllWhereSchemaChangesAreTransactional() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(connection.supports(dev.eloquent.api.Capability.TRANSACTIONAL_DDL),
+                "skipped: " + connection.driverName() + " commits each schema change by itself");
+        connection.execute(new SchemaChange.DropTable("contract_things", true));
+        connection.execute(new SchemaChange.DropTable("contract_things_kind_index", true));
+        Blueprint taken = new Blueprint();
+        taken.integer("x");
+        // A table holding the index's name: the CREATE INDEX after the CREATE TABLE fails.
+        connection.execute(new SchemaChange.CreateTable(taken.build("contract_things_kind_index"), false));
+        try {
+            Blueprint t = new Blueprint();
+            t.increments("id");
+            t.string("kind", 20).index();
+            assertThrows(QueryException.class, () -> connection.execute(new SchemaChange.CreateTable(
+                    t.build("contract_things"), false)));
+            assertFalse(connection.hasTable("contract_things"), "the table rolled back with its index");
+        } finally {
+            connection.execute(new SchemaChange.DropTable("contract_things_kind_index", true));
+        }
+    }
+
     // ---- writes ----
 
     @Test
@@ -392,6 +414,48 @@ public abstract class SqlConnectionContract {
         EloquentException error = assertThrows(EloquentException.class, () -> connection.select(Query.from(TABLE)
                 .where(new Condition.Compare(Expression.column("note"), Operator.EQ, Expression.value(null)))));
         assertTrue(error.getMessage().contains("whereNull"), error.getMessage());
+    }
+
+    // ---- reads ----
+
+    @Test
+    void likeIgnoresAsciiCaseWhileTheCaseSensitiveFormMatchesLettersExactly() {
+        insert("Love Song", "love me", "a*b?c[d]_e%f");
+        assertEquals(List.of("Love Song", "love me"), names(new Condition.Compare(Expression.column("name"),
+                Operator.LIKE, Expression.value("LOVE%"))));
+        assertEquals(List.of("Love Song"), names(nameLike(Operator.LIKE_CASE_SENSITIVE, "Love%")));
+        assertEquals(List.of("love me", "a*b?c[d]_e%f"), names(nameLike(Operator.NOT_LIKE_CASE_SENSITIVE, "Love%")));
+        // Characters that are wildcards elsewhere (GLOB's * ? [) are plain text in a LIKE pattern.
+        assertEquals(List.of("a*b?c[d]_e%f"), names(nameLike(Operator.LIKE_CASE_SENSITIVE, "a*b?c[d]%")));
+        assertEquals(List.of(), names(nameLike(Operator.LIKE_CASE_SENSITIVE, "a*b?c[x]%")));
+        assertEquals(List.of("a*b?c[d]_e%f"), names(nameLike(Operator.LIKE_CASE_SENSITIVE, "a_b_c%")));
+    }
+
+    private static Condition nameLike(Operator operator, String pattern) {
+        return new Condition.Compare(Expression.column("name"), operator, Expression.value(pattern));
+    }
+
+    private List<Object> names(Condition condition) {
+        List<Object> names = new ArrayList<>();
+        Query query = Query.from(TABLE).selecting(Expression.column("name")).where(condition)
+                .withOrders(List.of(new Order(Expression.column("id"), false)));
+        for (Object[] row : connection.select(query).drain().values()) {
+            names.add(row[0]);
+        }
+        return names;
+    }
+
+    @Test
+    void anUpdateOrDeleteMayReadItsOwnTableInASubquery() {
+        insert("a", "b", "c");
+        Query newest = Query.from(TABLE).selecting(new Expression.Aggregate(dev.eloquent.api.AggregateFunction.MAX,
+                Expression.column("id"), false));
+        assertEquals(2, connection.write(new Write.Update(Query.from(TABLE).where(new Condition.InSubquery(
+                Expression.column("id"), newest, true)), List.of(new Write.Assignment("note",
+                Expression.value("older"))))).affected());
+        assertEquals(2, connection.write(new Write.Delete(Query.from(TABLE).where(new Condition.InSubquery(
+                Expression.column("id"), newest, true)))).affected());
+        assertEquals(List.of("c"), rawNames());
     }
 
     // ---- events ----

@@ -37,6 +37,9 @@ public abstract class DialectGoldenTest {
     /** The expected SQL text of every case of {@link GoldenCases#all()}, by case name. */
     protected abstract Map<String, String> expectedSql();
 
+    /** Whether the database rolls schema changes back with their transaction (PostgreSQL, SQLite). */
+    protected abstract boolean transactionalDdl();
+
     protected SqlCompiler compiler() {
         return new SqlCompiler(dialect());
     }
@@ -64,6 +67,20 @@ public abstract class DialectGoldenTest {
             assertEquals(sql, compiled.sql(), entry.getKey());
             assertEquals(entry.getValue().parameters(), compiled.parameters(), entry.getKey() + " parameters");
         }));
+    }
+
+    @Test
+    void theDialectClaimsEveryCapabilityItCompilesAndNoDocuments() {
+        java.util.Set<dev.eloquent.api.Capability> expected = java.util.EnumSet.of(
+                dev.eloquent.api.Capability.TRANSACTIONS, dev.eloquent.api.Capability.JOINS,
+                dev.eloquent.api.Capability.SUBQUERIES, dev.eloquent.api.Capability.AGGREGATES,
+                dev.eloquent.api.Capability.RAW_SQL, dev.eloquent.api.Capability.ROW_LOCKS,
+                dev.eloquent.api.Capability.SCHEMA, dev.eloquent.api.Capability.UPSERT);
+        if (transactionalDdl()) {
+            expected.add(dev.eloquent.api.Capability.TRANSACTIONAL_DDL);
+        }
+        assertEquals(expected, dialect().capabilities());
+        assertEquals(transactionalDdl(), dialect().transactionalDdl());
     }
 
     @Test

@@ -125,6 +125,9 @@ public final class GoldenCases {
                 List.of(5)));
         cases.put("like", new Case(tracks.where(cmp(col("name"), Operator.LIKE, val("%love%"))), List.of("%love%")));
         cases.put("not like", new Case(tracks.where(cmp(col("name"), Operator.NOT_LIKE, val("a%"))), List.of("a%")));
+        cases.put("case-sensitive like", new Case(tracks.where(Condition.and(
+                cmp(col("name"), Operator.LIKE_CASE_SENSITIVE, val("Lo_e%")),
+                cmp(col("composer"), Operator.NOT_LIKE_CASE_SENSITIVE, val("*[x]?")))), List.of("Lo_e%", "*[x]?")));
         cases.put("negated group", new Case(tracks.where(Condition.and(eq(col("a"), val(1)),
                 new Condition.Null(col("b"), false)).negate()), List.of(1)));
 
@@ -172,6 +175,9 @@ public final class GoldenCases {
         cases.put("update with subquery condition", new Case(new Write.Update(tracks.where(new Condition.InSubquery(
                 col("genre_id"), rockGenres, false)), List.of(new Write.Assignment("bytes", val(0)))),
                 List.of(0, "Rock")));
+        cases.put("delete reading its own table", new Case(new Write.Delete(tracks.where(new Condition.InSubquery(
+                col("id"), tracks.selecting(Expression.aggregate(AggregateFunction.MAX, col("id"))), true))),
+                List.of()));
         cases.put("delete", new Case(new Write.Delete(tracks.where(cmp(col("bytes"), Operator.LT, val(3)))),
                 List.of(3)));
         cases.put("delete every row", new Case(new Write.Delete(tracks), List.of()));
