@@ -209,7 +209,8 @@ class QueryBuilderGuideTest {
             create(db);
             seed(db);
             filtering(db);
-            subqueries(db);
+            subqueryIn(db);
+            subqueryExists(db);
             selecting(db);
             joins(db);
             grouping(db);
@@ -231,6 +232,7 @@ class QueryBuilderGuideTest {
             create(db);
             seed(db);
             filtering(db);
+            subqueryIn(db);
             selecting(db);
             grouping(db);
             ordering(db);
@@ -284,16 +286,21 @@ class QueryBuilderGuideTest {
         assertEquals(2, unpaid);
     }
 
-    static void subqueries(Eloquent db) {
-        // tag::subqueries[]
+    static void subqueryIn(Eloquent db) {
+        // tag::subquery-in[]
         List<Track> santanasTracks = db.query(Track.class)
                 .whereIn("album_id", db.query(Album.class).select("id").where("artist_id", 3))
-                .get();
+                .get();                                          // MongoDB: two queries, the inner one first
+        // end::subquery-in[]
+        assertEquals(4, santanasTracks.size());
+    }
+
+    static void subqueryExists(Eloquent db) {
+        // tag::subquery-exists[]
         List<Artist> withAlbums = db.query(Artist.class)
                 .whereExists(db.table("albums").whereColumn("albums.artist_id", "artists.id"))
                 .get();
-        // end::subqueries[]
-        assertEquals(4, santanasTracks.size());
+        // end::subquery-exists[]
         assertEquals(3, withAlbums.size());
     }
 

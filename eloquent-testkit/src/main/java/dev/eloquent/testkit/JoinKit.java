@@ -63,6 +63,14 @@ public interface JoinKit extends StoreSupport {
                     .select("artists.name as artist", "albums.title as album")
                     .orderBy("artists.name").orderBy("albums.title").get();
             assertSameRows(left, right);
+            assertSameRows(left, db.table("albums")
+                    .rightJoin("artists", j -> j.on("artists.id", "=", "albums.artist_id"))
+                    .select("artists.name as artist", "albums.title as album")
+                    .orderBy("artists.name").orderBy("albums.title").get());
+            assertSameRows(left, db.table("artists")
+                    .leftJoin("albums", j -> j.on("albums.artist_id", "=", "artists.id"))
+                    .select("artists.name as artist", "albums.title as album")
+                    .orderBy("artists.name").orderBy("albums.title").get());
         }
     }
 

@@ -207,6 +207,20 @@ public interface QueryEventKit extends StoreSupport {
             }
             assertEquals(1, warnings.size(), "the one statement, slower than zero: " + warnings);
             assertTrue(warnings.get(0).contains("genres"), warnings.get(0));
+
+            // Below the threshold a statement is logged at DEBUG only.
+            try (Eloquent patient = Eloquent.builder().env(target().env()).testMode().slowQueryThreshold(Duration.ofHours(1))
+                    .register(Genre.class, Genre::new).boot()) {
+                records.clear();
+                assertEquals(1, patient.query(Genre.class).where("name", MARKER).orWhere("name", "Jazz").count());
+                List<LogRecord> debug = records.stream().filter(r -> r.getLevel().intValue() < Level.INFO.intValue()
+                        && new java.util.logging.SimpleFormatter().formatMessage(r).contains("genres")).toList();
+                assertEquals(1, debug.size(), "one DEBUG line for the statement: " + records.size() + " records");
+                assertTrue(records.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
+                        "nothing slower than an hour");
+                assertTrue(records.stream().noneMatch(r -> new java.util.logging.SimpleFormatter().formatMessage(r)
+                        .contains(MARKER)), "no value in the log");
+            }
         } finally {
             logger.removeHandler(handler);
             logger.setLevel(level);

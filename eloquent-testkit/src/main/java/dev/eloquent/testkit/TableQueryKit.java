@@ -69,16 +69,12 @@ public interface TableQueryKit extends StoreSupport {
             // Orion is on Favourites already: the same track on another playlist is a new pair.
             db.table(MusicStore.PIVOT).insert(row("playlist_id", roadTrip, "track_id", orion, "position", 5));
             assertEquals(10, rawPivot(store).size());
-            UniqueViolationException duplicate = assertDuplicate(() -> db.table(MusicStore.PIVOT)
-                    .insert(row("playlist_id", roadTrip, "track_id", orion, "position", 6)));
+            UniqueViolationException duplicate = refused(UniqueViolationException.class, MusicStore.PIVOT,
+                    () -> db.table(MusicStore.PIVOT).insert(row("playlist_id", roadTrip, "track_id", orion, "position", 6)));
             assertEquals(MusicStore.PIVOT, duplicate.table());
             assertEquals(10, rawPivot(store).size());
             assertEquals(5L, rawPosition(store, roadTrip, orion));
         }
-    }
-
-    private static UniqueViolationException assertDuplicate(org.junit.jupiter.api.function.Executable insert) {
-        return refused(UniqueViolationException.class, MusicStore.PIVOT, insert);
     }
 
     @Test
