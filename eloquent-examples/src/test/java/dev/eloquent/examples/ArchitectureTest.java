@@ -58,7 +58,7 @@ class ArchitectureTest {
     void theResolverAndTheSqlEngineStayInTheirLanes() {
         classes().that().resideInAPackage("dev.eloquent.resolver..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.eloquent.api..",
-                        "dev.eloquent.resolver..", "io.github.cdimascio.dotenv..")
+                        "dev.eloquent.resolver..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.eloquent.sql..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.eloquent.orm..", "dev.eloquent.resolver..")

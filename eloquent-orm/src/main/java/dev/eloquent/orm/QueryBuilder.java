@@ -812,13 +812,12 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     }
 
     /**
-     * The row with this key, or {@link ModelNotFoundException}. A numeric key (an id) is named in the
-     * message, as Laravel does; any other key (text, a UUID) may be personal data and is left out.
+     * The row with this key, or {@link ModelNotFoundException}. The key is left out of the message, as
+     * every value is (a key can be personal data, and messages end up in logs): the caller has it.
      */
     public R findOrFail(Object key) {
-        return find(key).orElseThrow(() -> new ModelNotFoundException("no " + describeRows() + " with "
-                + keyName() + (key instanceof Number ? " " + key : " (the given key)") + " on connection '"
-                + connectionName() + "'"));
+        return find(key).orElseThrow(() -> new ModelNotFoundException("no " + describeRows() + " with the given "
+                + keyName() + " on connection '" + connectionName() + "'"));
     }
 
     /** The rows with these keys, within the query's other conditions. */

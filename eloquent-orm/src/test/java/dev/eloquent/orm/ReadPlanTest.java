@@ -76,8 +76,8 @@ class ReadPlanTest {
         assertTrue(none.getMessage().contains("no Track in tracks on connection 'sqlfake' matches name = ?"),
                 none.getMessage());
         ModelNotFoundException missing = assertThrows(ModelNotFoundException.class, () -> tracks().findOrFail(987654));
-        assertTrue(missing.getMessage().contains("no Track in tracks with id 987654"), "an id is named: "
-                + missing.getMessage());
+        assertTrue(missing.getMessage().contains("no Track in tracks with the given id"), missing.getMessage());
+        assertFalse(missing.getMessage().contains("987654"), "a key is a value and stays out: " + missing.getMessage());
         ModelNotFoundException text = assertThrows(ModelNotFoundException.class,
                 () -> fakes.db.query(Fakes.Setting.class).findOrFail("secret-value"));
         assertFalse(text.getMessage().contains("secret-value"), "a text key is not: " + text.getMessage());

@@ -17,6 +17,7 @@ import java.util.Optional;
 import static dev.eloquent.testkit.KitAssertions.refused;
 import static dev.eloquent.testkit.KitAssertions.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +98,7 @@ public interface ReadKit extends StoreSupport {
             ModelNotFoundException missing = refused(ModelNotFoundException.class, "Track",
                     () -> db.query(Track.class).findOrFail(999_999));
             assertTrue(missing.getMessage().contains("tracks"), missing.getMessage());
+            assertFalse(missing.getMessage().contains("999"), "the key is a value and stays out: " + missing.getMessage());
             assertTrue(db.query(Track.class).find(999_999).isEmpty());
 
             assertEquals(List.of("Orion", "Smooth"), strings(db.query(Track.class)

@@ -2,6 +2,8 @@ package dev.eloquent.testkit;
 
 import dev.eloquent.api.ConfigurationException;
 import dev.eloquent.api.ConnectionException;
+import dev.eloquent.api.QueryException;
+import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Env;
 import dev.eloquent.orm.Eloquent;
 import org.junit.jupiter.api.Assumptions;
@@ -71,11 +73,11 @@ public interface ServerFailureKit {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
         long start = System.nanoTime();
-        RuntimeException error;
+        EloquentException error;
         System.setOut(capture);
         System.setErr(capture);
         try (Eloquent db = Eloquent.builder().env(Env.of(env)).testMode().boot()) {
-            error = assertThrows(RuntimeException.class, () -> db.connections().connection(connection()));
+            error = assertThrows(EloquentException.class, () -> db.connections().connection(connection()));
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -84,7 +86,7 @@ public interface ServerFailureKit {
         return new Failure(error, printed.toString(StandardCharsets.UTF_8), took);
     }
 
-    record Failure(RuntimeException error, String printed, Duration took) {
+    record Failure(EloquentException error, String printed, Duration took) {
     }
 
     private void assertNamesTargetWithoutSecret(Failure failure, Map<String, String> env, String host, int port) {
@@ -230,10 +232,9 @@ public interface ServerFailureKit {
                 assertTrue(answering.size() == 1, "the proxy forwards while it is not frozen: " + answering);
                 proxy.freeze();
                 long start = System.nanoTime();
-                RuntimeException error = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                        () -> assertThrows(RuntimeException.class, () -> db.on(connection()).select("SELECT 2 AS two")));
+                QueryException error = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                        () -> assertThrows(QueryException.class, () -> db.on(connection()).select("SELECT 2 AS two")));
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertTrue(error instanceof dev.eloquent.api.EloquentException, "the project's exception: " + error);
                 assertTrue(took.compareTo(Duration.ofSeconds(socketTimeout + 5)) < 0,
                         "failed within the socket timeout (" + socketTimeout + "s) and a margin, took " + took);
                 assertTrue(took.compareTo(Duration.ofMillis(socketTimeout * 1000L - 500)) > 0,

@@ -350,10 +350,36 @@ final class MongoWrites {
         return commands.translate(attempt.failure(), attempt.command());
     }
 
+    /**
+     * One {@code updateMany}; with increments, two. SQL leaves {@code NULL + n} NULL and still sets the
+     * row's other columns, while {@code $inc} on a null field fails (after other documents may have
+     * changed), so documents whose incremented fields are all present and not null get the whole update,
+     * and the others only its {@code $set} part: each document ends as it would in SQL.
+     */
     private WriteResult update(Write.Update update) {
         String table = update.table();
         Document filter = filter(update.target(), "update");
         Document changes = changes(update);
+        Document inc = changes.get("$inc", Document.class);
+        if (inc == null) {
+            return WriteResult.of(updateMany(table, filter, changes));
+        }
+        List<Document> present = new ArrayList<>(List.of(filter));
+        List<Document> absent = new ArrayList<>();
+        for (String field : inc.keySet()) {
+            present.add(new Document(field, new Document("$ne", null)));
+            absent.add(new Document(field, new Document("$eq", null))); // null or missing
+        }
+        long matched = updateMany(table, new Document("$and", present), changes);
+        Document set = changes.get("$set", Document.class);
+        if (set != null) {
+            Document nullFields = new Document("$and", List.of(filter, new Document("$or", absent)));
+            matched += updateMany(table, nullFields, new Document("$set", set));
+        }
+        return WriteResult.of(matched);
+    }
+
+    private long updateMany(String table, Document filter, Document changes) {
         MongoCommands.Command command = MongoCommands.command(table, "updateMany " + table + " " + Param.shape(filter)
                 + " " + Param.shape(changes), () -> {
                     List<Object> values = new ArrayList<>();
@@ -361,9 +387,8 @@ final class MongoWrites {
                     Param.collect(changes, values);
                     return values;
                 });
-        long matched = commands.run(command, () -> collection(table)
+        return commands.run(command, () -> collection(table)
                 .updateMany(Param.unwrap(filter), Param.unwrap(changes)).getMatchedCount(), count -> count);
-        return WriteResult.of(matched);
     }
 
     private WriteResult delete(Write.Delete delete) {

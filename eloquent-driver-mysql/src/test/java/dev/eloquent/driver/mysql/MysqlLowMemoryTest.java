@@ -1,69 +1,24 @@
 package dev.eloquent.driver.mysql;
 
-import dev.eloquent.api.Env;
-import dev.eloquent.orm.Database;
-import dev.eloquent.orm.Eloquent;
-import org.junit.jupiter.api.Test;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.stream.Stream;
+import dev.eloquent.testkit.DriverTarget;
+import dev.eloquent.testkit.LowMemoryCursorKit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/**
- * {@code cursor()} over 1,000,000 rows in a JVM of 64 MB (surefire's "low-memory" execution runs the
- * classes named *LowMemoryTest with {@code -Xmx64m}). The rows, about 200 bytes each as maps, would need
- * some 200 MB if they were read into memory at once: only a streaming cursor (Connector/J's streaming result set) gets through.
- * The rows are generated on the server, checked by count and sum, and the count read again over plain JDBC.
- */
-class MysqlLowMemoryTest {
-    private static final int ROWS = 1_000_000;
-
-    @Test
-    void aCursorReadsAMillionRowsInSixtyFourMegabytes() throws Exception {
-        // -Dtest=... also selects this class in the default execution, whose heap is the machine's default.
-        assumeTrue(Boolean.getBoolean("eloquent.lowMemory"), "runs in surefire's low-memory execution only");
-        assertTrue(Runtime.getRuntime().maxMemory() <= 80L * 1024 * 1024,
-                "run with -Xmx64m (surefire's low-memory execution); heap is " + Runtime.getRuntime().maxMemory());
-        Map<String, String> env = new HashMap<>(MysqlTestServer.SERVER.env());
-        env.put("DB_TEST_CONNECTION", "mysql_test");
-        try (Eloquent db = Eloquent.builder().env(Env.of(env)).testMode().boot()) {
-            Database database = db.on("mysql");
-            database.statement("DROP TABLE IF EXISTS low_memory_numbers");
-            database.statement("CREATE TABLE low_memory_numbers (id BIGINT PRIMARY KEY, label VARCHAR(40) NOT NULL)");
-            try {
-                database.statement("INSERT INTO low_memory_numbers WITH d AS (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2"
-                        + " UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7"
-                        + " UNION ALL SELECT 8 UNION ALL SELECT 9) SELECT id, CONCAT('row-', id) FROM (SELECT 1 + a.n + 10 * b.n"
-                        + " + 100 * c.n + 1000 * e.n + 10000 * f.n + 100000 * g.n AS id FROM d a, d b, d c, d e, d f, d g) AS ids");
-                long count = 0;
-                long sum = 0;
-                try (Stream<Map<String, Object>> rows = database.table("low_memory_numbers").cursor()) {
-                    for (Map<String, Object> row : (Iterable<Map<String, Object>>) rows::iterator) {
-                        long id = ((Number) row.get("id")).longValue();
-                        assertEquals("row-" + id, row.get("label"));
-                        count++;
-                        sum += id;
-                    }
-                }
-                assertEquals(ROWS, count);
-                assertEquals((long) ROWS * (ROWS + 1) / 2, sum);
-                assertEquals(ROWS, rawCount());
-            } finally {
-                database.statement("DROP TABLE IF EXISTS low_memory_numbers");
-            }
-        }
+/** A million rows through a cursor in 64 MB: Connector/J's streaming result set. */
+class MysqlLowMemoryTest implements LowMemoryCursorKit {
+    @Override
+    public DriverTarget target() {
+        return MysqlTestServer.SERVER.target("mysql");
     }
 
-    private static long rawCount() throws java.sql.SQLException {
-        Map<String, String> env = MysqlTestServer.SERVER.env();
-        try (java.sql.Connection raw = java.sql.DriverManager.getConnection(MysqlTestServer.SERVER.jdbcUrl(),
-                env.getOrDefault("DB_TEST_USER", "root"), env.getOrDefault("DB_TEST_PASSWORD", ""));
-             java.sql.ResultSet results = raw.createStatement().executeQuery("SELECT COUNT(*) FROM low_memory_numbers")) {
-            results.next();
-            return results.getLong(1);
+    /** Six cross-joined digit tables: MariaDB 10.11 has no generate_series, and a recursive CTE this deep is slow. */
+    @Override
+    public String fillSql(int rows) {
+        if (rows != 1_000_000) {
+            throw new IllegalArgumentException("the digit tables make exactly 1,000,000 rows");
         }
+        return "INSERT INTO " + TABLE + " WITH d AS (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2"
+                + " UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7"
+                + " UNION ALL SELECT 8 UNION ALL SELECT 9) SELECT id, CONCAT('row-', id) FROM (SELECT 1 + a.n + 10 * b.n"
+                + " + 100 * c.n + 1000 * e.n + 10000 * f.n + 100000 * g.n AS id FROM d a, d b, d c, d e, d f, d g) AS ids";
     }
 }
