@@ -57,8 +57,9 @@ public interface CrudKit extends KitSupport {
             assertTrue(db.find(KitItem.class, 999_999).isEmpty());
             ModelNotFoundException missing = assertThrows(ModelNotFoundException.class,
                     () -> db.findOrFail(KitItem.class, 999_999));
-            assertTrue(missing.getMessage().contains("KitItem") && missing.getMessage().contains("999999"),
+            assertTrue(missing.getMessage().contains("KitItem") && missing.getMessage().contains("kit_items"),
                     missing.getMessage());
+            assertFalse(missing.getMessage().contains("999999"), "a key is a value and stays out: " + missing.getMessage());
         }
     }
 
