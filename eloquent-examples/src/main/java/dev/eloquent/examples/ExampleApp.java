@@ -74,6 +74,20 @@ public final class ExampleApp {
             }
             long byLeckie = db.query(Book.class).where("author_id", leckie.getKey()).count();
             out.println("  books by " + leckie.getString("name") + ": " + byLeckie);
+
+            // A report: a join, a group and aggregates, compiled for the connection (Author follows
+            // DB_CONNECTION, so the join needs both models on one SQL connection: true on the default). Rows of
+            // db.table(...) carry the driver's own types: SQLite sums decimals as doubles, hence the rounding.
+            if (db.connectionNameOf(Author.class).equals(db.connectionNameOf(Book.class))) {
+                for (Map<String, Object> row : db.table("books")
+                        .join("authors", "authors.id", "=", "books.author_id")
+                        .select("authors.name as author", "count(*) as books", "sum(books.price) as total")
+                        .groupBy("authors.name").orderByDesc("books").orderBy("author").get()) {
+                    out.println("  per author: " + row.get("author") + ", " + row.get("books") + " book(s), "
+                            + new BigDecimal(row.get("total").toString()).setScale(2, java.math.RoundingMode.HALF_UP) + " in total");
+                }
+            }
+            out.println("  average price: " + db.query(Book.class).avg("price").setScale(2, java.math.RoundingMode.HALF_UP));
             out.println("  '" + favourite.getString("title") + "' read " + db.findOrFail(Book.class, favourite.getKey())
                     .getInteger("times_read") + " time(s) across runs");
         }

@@ -37,6 +37,9 @@ class ExampleLaunchIT {
         assertTrue(first.contains("run #1 on this database"), first);
         assertTrue(first.contains("books: 3 (connection sqlite, pinned"), first);
         assertTrue(first.contains("'Ancillary Justice' read 1 time(s)"), first);
+        assertTrue(first.contains("per author: Ann Leckie, 2 book(s), 33.49 in total"), first);
+        assertTrue(first.contains("per author: N. K. Jemisin, 1 book(s), 12.99 in total"), first);
+        assertTrue(first.contains("average price: 15.49"), first);
         assertTrue(Files.exists(workDir.resolve("storage/app.sqlite")), "parent folder created, file written");
 
         String second = launch(modulePath);
