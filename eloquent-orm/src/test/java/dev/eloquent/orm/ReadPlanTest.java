@@ -316,4 +316,16 @@ class ReadPlanTest {
         assertFalse(slice.toString().contains("secret-name"), slice.toString());
         assertFalse(page.toString().contains("secret-name"), page.toString());
     }
+
+    @Test
+    void anAggregateThatIsNotANumberFailsWithoutQuotingIt() {
+        RecordingConnection sql = fakes.sql();
+        sql.answer(List.of("s"), row("secret-text"));
+        EloquentException sum = assertThrows(EloquentException.class, () -> fakes.db.table("tracks").sum("plays"));
+        assertEquals("the database returned a sum or average that is not a number (a String)", sum.getMessage());
+        sql.answer(List.of("c"), row("secret-text"));
+        EloquentException count = assertThrows(EloquentException.class, () -> fakes.db.table("tracks").count());
+        assertFalse(count.getMessage().contains("secret"), count.getMessage());
+        assertTrue(count.getMessage().startsWith("the database returned a count that is not a number"), count.getMessage());
+    }
 }
