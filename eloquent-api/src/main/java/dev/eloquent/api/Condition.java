@@ -166,6 +166,9 @@ public sealed interface Condition {
         List<Condition> all = new ArrayList<>();
         addFlat(all, a, Or.class);
         addFlat(all, b, Or.class);
+        if (all.isEmpty()) {
+            return TRUE; // still no conditions: an empty Or would match nothing
+        }
         return all.size() == 1 ? all.get(0) : new Or(all);
     }
 

@@ -119,5 +119,6 @@ class DescriptionsTest {
         assertEquals("In[users.token in 1 values]", in.toString());
         assertEquals("Insert[users [token], 1 rows, returning id]", insert.toString());
         assertEquals("WriteResult[affected 1, 1 generated keys]", result.toString());
+        assertTrue(Condition.or(Condition.TRUE, Condition.TRUE).isTrue(), "no conditions on either side: still none");
     }
 }
