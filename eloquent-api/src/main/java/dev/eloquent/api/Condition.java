@@ -70,6 +70,12 @@ public sealed interface Condition {
         public Condition negate() {
             return new In(left, values, !negated);
         }
+
+        /** Without the values: they may be personal data or secrets, and toString ends up in logs. */
+        @Override
+        public String toString() {
+            return "In[" + left + (negated ? " not in " : " in ") + values.size() + " values]";
+        }
     }
 
     /** {@code left IN (subquery)} or {@code NOT IN}; the subquery returns one column. */
@@ -134,6 +140,12 @@ public sealed interface Condition {
         public Condition negate() {
             return new Raw(sql, bindings, !negated);
         }
+
+        /** The SQL text and how many bindings, never their values. */
+        @Override
+        public String toString() {
+            return "Raw[" + (negated ? "not " : "") + sql + ", " + bindings.size() + " bindings]";
+        }
     }
 
     // ---- building ----
@@ -154,6 +166,9 @@ public sealed interface Condition {
         List<Condition> all = new ArrayList<>();
         addFlat(all, a, Or.class);
         addFlat(all, b, Or.class);
+        if (all.isEmpty()) {
+            return TRUE; // still no conditions: an empty Or would match nothing
+        }
         return all.size() == 1 ? all.get(0) : new Or(all);
     }
 

@@ -38,6 +38,13 @@ public sealed interface Write {
                 Identifiers.check(returning, "column");
             }
         }
+
+        /** The table, columns and row count, never the rows' values. */
+        @Override
+        public String toString() {
+            return "Insert[" + table + " " + columns + ", " + rows.size() + " rows"
+                    + (returning == null ? "" : ", returning " + returning) + "]";
+        }
     }
 
     /**

@@ -14,4 +14,10 @@ public record WriteResult(long affected, List<Object> generatedKeys) {
     public static WriteResult of(long affected) {
         return new WriteResult(affected, List.of());
     }
+
+    /** The counts only: generated keys are values, kept out of anything that may be logged. */
+    @Override
+    public String toString() {
+        return "WriteResult[affected " + affected + ", " + generatedKeys.size() + " generated keys]";
+    }
 }

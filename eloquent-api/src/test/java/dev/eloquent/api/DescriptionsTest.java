@@ -102,4 +102,23 @@ class DescriptionsTest {
         assertThrows(EloquentException.class, () -> Identifiers.check("a".repeat(65), "column"));
         assertFalse(Identifiers.check("_ok_1", "column").isEmpty());
     }
+
+    @Test
+    void treesAndResultsPrintWithoutTheirValues() {
+        String secret = "hunter2-secret";
+        Condition in = new Condition.In(Expression.column("users.token"), java.util.List.of(secret), false);
+        Condition raw = new Condition.Raw("token = ?", java.util.List.of(secret), false);
+        Query query = Query.from("users").where(Condition.and(in, raw));
+        Write.Insert insert = new Write.Insert("users", java.util.List.of("token"),
+                java.util.List.of(java.util.List.of(secret)), "id");
+        WriteResult result = new WriteResult(1, java.util.List.of(secret));
+        for (Object printed : java.util.List.of(in, raw, query, insert, new Write.Upsert(insert, java.util.List.of("token"),
+                java.util.List.of()), result)) {
+            assertFalse(printed.toString().contains(secret), "no value in toString: " + printed);
+        }
+        assertEquals("In[users.token in 1 values]", in.toString());
+        assertEquals("Insert[users [token], 1 rows, returning id]", insert.toString());
+        assertEquals("WriteResult[affected 1, 1 generated keys]", result.toString());
+        assertTrue(Condition.or(Condition.TRUE, Condition.TRUE).isTrue(), "no conditions on either side: still none");
+    }
 }

@@ -151,7 +151,9 @@ class ValueRulesTest {
         }
         Blueprint json = new Blueprint();
         json.json("meta").defaultValue("{oops}");
-        assertThrows(EloquentException.class, () -> json.build("d"));
+        EloquentException bad = assertThrows(EloquentException.class, () -> json.build("d"));
+        assertTrue(bad.getMessage().contains("d.meta") && bad.getMessage().contains("not valid JSON"), bad.getMessage());
+        assertFalse(bad.getMessage().contains("oops"), "no value in the message: " + bad.getMessage());
     }
 
     @Test

@@ -33,7 +33,17 @@ final class Aggregates {
         if (value instanceof Number number) {
             return number.longValue();
         }
-        return Long.parseLong(value.toString().trim());
+        try {
+            return Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw notANumber(value, "a count");
+        }
+    }
+
+    /** The JDK's parse errors quote the text they could not read: a value, kept out of the message. */
+    private static EloquentException notANumber(Object value, String what) {
+        return new EloquentException("the database returned " + what + " that is not a number (a "
+                + value.getClass().getSimpleName() + ")");
     }
 
     /** A sum or an average as a decimal without trailing zeros; null stays null. */
@@ -55,7 +65,11 @@ final class Aggregates {
         } else if (value instanceof Number n) {
             decimal = BigDecimal.valueOf(n.longValue());
         } else {
-            decimal = new BigDecimal(value.toString().trim());
+            try {
+                decimal = new BigDecimal(value.toString().trim());
+            } catch (NumberFormatException e) {
+                throw notANumber(value, "a sum or average");
+            }
         }
         decimal = decimal.stripTrailingZeros();
         return decimal.scale() < 0 ? decimal.setScale(0) : decimal;

@@ -23,7 +23,7 @@ final class Chunks {
         QueryBuilder<?, R> paged = query.pageable("chunk()", false);
         for (int offset = 0; ; offset = Math.addExact(offset, size)) {
             List<R> rows = paged.page(offset, size);
-            if (rows.isEmpty() || !Boolean.TRUE.equals(callback.apply(rows)) || rows.size() < size) {
+            if (rows.isEmpty() || stops(callback.apply(rows)) || rows.size() < size) {
                 return;
             }
         }
@@ -35,7 +35,7 @@ final class Chunks {
         Object lastKey = null;
         while (true) {
             List<R> rows = paged.pageAfter(lastKey, size);
-            if (rows.isEmpty() || !Boolean.TRUE.equals(callback.apply(rows)) || rows.size() < size) {
+            if (rows.isEmpty() || stops(callback.apply(rows)) || rows.size() < size) {
                 return;
             }
             lastKey = keyOf(paged, rows.get(rows.size() - 1));
@@ -80,11 +80,25 @@ final class Chunks {
                     cursor.close();
                     return false;
                 }
-                action.accept(reader.read(cursor.next()));
+                R row;
+                try {
+                    row = reader.read(cursor.next());
+                } catch (RuntimeException e) {
+                    // A row that cannot be read ends the stream: release the connection now, not only
+                    // when (and if) the caller closes the stream.
+                    cursor.close();
+                    throw e;
+                }
+                action.accept(row);
                 return true;
             }
         };
         return StreamSupport.stream(rows, false).onClose(cursor::close);
+    }
+
+    /** Only an explicit false stops, as in Laravel: a callback that returns null (nothing) goes on. */
+    private static boolean stops(Boolean answer) {
+        return Boolean.FALSE.equals(answer);
     }
 
     private static <R> Object keyOf(QueryBuilder<?, R> query, R row) {

@@ -321,8 +321,13 @@ public abstract class Model<M extends Model<M>> {
         return key;
     }
 
+    /**
+     * The class, whether it is stored and the attribute names, never their values: models hold personal
+     * data and secrets, and a model's toString ends up in logs and assertion messages.
+     */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + attributes;
+        return getClass().getSimpleName() + "[" + (exists ? "stored" : "not saved") + ", attributes "
+                + attributes.keySet() + "]";
     }
 }

@@ -104,14 +104,16 @@ public final class ModelQuery<M extends Model<M>> extends QueryBuilder<ModelQuer
         return type.spec() == null ? null : type.spec().column(column).orElse(null);
     }
 
+    /** As {@link #insertRow}, with the timestamps filled in before the NOT NULL check (they may be NOT NULL). */
     @Override
     Map<String, Object> upsertRow(Map<String, ?> row) {
-        Map<String, Object> values = insertRow(row);
+        Map<String, Object> values = super.insertRow(row);
         if (type.timestamps()) {
             LocalDateTime now = db.now();
             values.putIfAbsent(ModelType.CREATED_AT, now);
             values.putIfAbsent(ModelType.UPDATED_AT, now);
         }
+        type.checkInsert(values);
         return values;
     }
 

@@ -13,6 +13,12 @@ public record Page<R>(List<R> items, long total, int perPage, int currentPage) {
         items = List.copyOf(items);
     }
 
+    /** Counts only: the items are rows, whose values stay out of anything that may be logged. */
+    @Override
+    public String toString() {
+        return "Page[page " + currentPage + " of " + lastPage() + ", " + items.size() + " items of " + total + ", " + perPage + " per page]";
+    }
+
     /** The number of the last page; 1 when nothing matches. */
     public int lastPage() {
         return (int) Math.max(1, (total + perPage - 1) / perPage);

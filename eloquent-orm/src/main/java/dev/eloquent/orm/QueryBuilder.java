@@ -1025,7 +1025,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return copy;
     }
 
-    /** For {@link Chunks}: this query, page {@code index} by offset. */
+    /** For {@link Chunks}: {@code size} rows of this query, starting {@code offset} rows in. */
     List<R> page(int offset, int size) {
         return read(toQuery().withOffset(offset == 0 ? null : offset).withLimit(size));
     }

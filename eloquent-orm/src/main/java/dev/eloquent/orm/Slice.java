@@ -10,4 +10,10 @@ public record Slice<R>(List<R> items, int perPage, int currentPage, boolean hasM
     public Slice {
         items = List.copyOf(items);
     }
+
+    /** Counts only: the items are rows, whose values stay out of anything that may be logged. */
+    @Override
+    public String toString() {
+        return "Slice[page " + currentPage + ", " + items.size() + " items, " + perPage + " per page, more " + hasMorePages + "]";
+    }
 }

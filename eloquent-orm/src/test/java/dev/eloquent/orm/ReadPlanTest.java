@@ -280,4 +280,52 @@ class ReadPlanTest {
         List<Map<String, Object>> rows = tracks().select("genre_id", "count(*) as tracks").groupBy("genre_id").rows();
         assertEquals(List.of(Map.of("genre_id", 1, "tracks", 10), Map.of("genre_id", 2, "tracks", 4)), rows);
     }
+
+    @Test
+    void onlyAnExplicitFalseStopsAChunk() {
+        RecordingConnection sql = fakes.sql();
+        sql.answer(ID_NAME, row(1, "a"), row(2, "b")).answer(ID_NAME, row(3, "c"));
+        List<Integer> sizes = new ArrayList<>();
+        tracks().chunk(2, rows -> {
+            sizes.add(rows.size());
+            return null;
+        });
+        assertEquals(List.of(2, 1), sizes, "null is not false: Laravel stops only on false");
+    }
+
+    @Test
+    void aRowThatCannotBeReadClosesTheCursorStream() {
+        RecordingConnection sql = fakes.sql();
+        sql.answer(List.of("id", "unit_price"), row(1, "not a number"), row(2, "1.00"));
+        Stream<Fakes.Track> rows = tracks().cursor();
+        EloquentException bad = assertThrows(EloquentException.class, rows::toList);
+        assertTrue(bad.getMessage().contains("tracks.unit_price"), bad.getMessage());
+        assertFalse(bad.getMessage().contains("not a number"), bad.getMessage());
+        assertEquals(0, sql.openCursors, "released without the caller closing the stream");
+    }
+
+    @Test
+    void modelsPagesAndSlicesPrintWithoutValues() {
+        RecordingConnection sql = fakes.sql();
+        sql.answer(List.of("c"), row(1L)).answer(ID_NAME, row(7, "secret-name"));
+        Page<Fakes.Track> page = tracks().paginate(10, 1);
+        assertEquals("Track[stored, attributes [id, name]]", page.items().get(0).toString());
+        assertEquals("Page[page 1 of 1, 1 items of 1, 10 per page]", page.toString());
+        sql.answer(ID_NAME, row(7, "secret-name"));
+        Slice<Fakes.Track> slice = tracks().simplePaginate(10, 1);
+        assertFalse(slice.toString().contains("secret-name"), slice.toString());
+        assertFalse(page.toString().contains("secret-name"), page.toString());
+    }
+
+    @Test
+    void anAggregateThatIsNotANumberFailsWithoutQuotingIt() {
+        RecordingConnection sql = fakes.sql();
+        sql.answer(List.of("s"), row("secret-text"));
+        EloquentException sum = assertThrows(EloquentException.class, () -> fakes.db.table("tracks").sum("plays"));
+        assertEquals("the database returned a sum or average that is not a number (a String)", sum.getMessage());
+        sql.answer(List.of("c"), row("secret-text"));
+        EloquentException count = assertThrows(EloquentException.class, () -> fakes.db.table("tracks").count());
+        assertFalse(count.getMessage().contains("secret"), count.getMessage());
+        assertTrue(count.getMessage().startsWith("the database returned a count that is not a number"), count.getMessage());
+    }
 }

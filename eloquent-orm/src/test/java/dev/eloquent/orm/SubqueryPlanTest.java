@@ -69,7 +69,9 @@ class SubqueryPlanTest {
         EloquentException error = assertThrows(EloquentException.class,
                 () -> fakes.db.table("tracks").whereExists(elsewhere));
         assertTrue(error.getMessage().contains("whereExists: the subquery reads connection 'docfake'"), error.getMessage());
-        assertThrows(EloquentException.class, () -> fakes.db.table("tracks").selectSub(elsewhere, "x"));
+        EloquentException foreign = assertThrows(EloquentException.class,
+                () -> fakes.db.table("tracks").selectSub(elsewhere, "x"));
+        assertTrue(foreign.getMessage().startsWith("selectSub: the subquery reads connection"), foreign.getMessage());
     }
 
     @Test

@@ -149,6 +149,36 @@ class WritePlanTest {
         assertEquals(1, doc.writes().size(), "docfake claims upsert");
     }
 
+    /** Timestamps declared NOT NULL: the ORM fills them, so a row without them is complete. */
+    @Table("stamped")
+    static final class Stamped extends SqlModel<Stamped> {
+        @Override
+        public Schema schema() {
+            return Schema.of(t -> {
+                t.increments("id");
+                t.string("name", 50);
+                t.timestamp("created_at");
+                t.timestamp("updated_at");
+            });
+        }
+    }
+
+    @Test
+    void upsertFillsNotNullTimestampsBeforeCheckingTheRow() {
+        RecordingConnection sql = fakes.sql();
+        fakes.db.register(Stamped.class, Stamped::new);
+        fakes.db.query(Stamped.class).upsert(List.of(Map.of("id", 1, "name", "a")), List.of("id"), List.of("name"));
+        Write.Upsert upsert = (Write.Upsert) sql.writes().get(0);
+        Map<String, Object> written = new java.util.HashMap<>();
+        for (int i = 0; i < upsert.insert().columns().size(); i++) {
+            written.put(upsert.insert().columns().get(i), upsert.insert().rows().get(0).get(i));
+        }
+        assertEquals(Map.of("id", 1L, "name", "a", "created_at", NOW, "updated_at", NOW), written);
+        EloquentException missing = assertThrows(EloquentException.class, () -> fakes.db.query(Stamped.class)
+                .upsert(List.of(Map.of("id", 2)), List.of("id"), List.of()));
+        assertTrue(missing.getMessage().contains("stamped.name (string(50)) is NOT NULL"), missing.getMessage());
+    }
+
     @Test
     void firstOrCreateUpdateOrCreateAndUpdateOrInsert() {
         RecordingConnection sql = fakes.sql();

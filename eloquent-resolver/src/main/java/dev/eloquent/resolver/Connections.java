@@ -184,8 +184,12 @@ public final class Connections implements AutoCloseable {
         for (Map.Entry<ConnectionName, DatabaseConnection> entry : open.entrySet()) {
             try {
                 entry.getValue().close();
-            } catch (RuntimeException e) {
+            } catch (EloquentException e) {
                 failures.add(entry.getKey() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // As when opening: a driver's own exception may quote a URL with credentials; name its type only.
+                failures.add(entry.getKey() + ": " + e.getClass().getName() + " (its message is not shown: it may"
+                        + " carry a secret)");
             }
         }
         open.clear();

@@ -54,7 +54,7 @@ final class EnvFileSyntax {
             }
             String key = trimmed.substring(0, equals).strip();
             if (!KEY.matcher(key).matches()) {
-                throw malformed("has a key that is not letters, digits and underscores");
+                throw malformed("has a key that is not letters, digits, underscores and dots (not starting with a digit or dot)");
             }
             values.put(key, value(trimmed.substring(equals + 1).stripLeading()));
         }

@@ -295,6 +295,17 @@ class EnvContractTest {
     }
 
     @Test
+    void aConnectionThatFailsToCloseWithAPlainExceptionHasItsMessageDropped() {
+        Map<String, String> env = Map.of("PG_HOST", "closecrash", "PG_PASSWORD", "hunter2-secret");
+        Connections connections = boot(env, false);
+        connections.connection("pg");
+        ConnectionException error = assertThrows(ConnectionException.class, connections::close);
+        assertEquals("closing connections failed: pg: java.lang.IllegalStateException (its message is not shown:"
+                + " it may carry a secret)", error.getMessage());
+        assertFalse(error.getMessage().contains("hunter2-secret"), error.getMessage());
+    }
+
+    @Test
     void appEnvProductionTurnsOnTheGuards() {
         assertFalse(boot(Map.of(), false).production());
         assertTrue(boot(Map.of("APP_ENV", "production"), false).production());

@@ -95,14 +95,17 @@ public class FakeDriver implements Driver {
             throw new IllegalStateException("could not parse jdbc:fake://user:" + s.password().reveal() + "@crash");
         }
         opened.incrementAndGet();
-        return new FakeConnection(s.connection());
+        return new FakeConnection(s.connection(), s.host().equals("closecrash") ? s.password().reveal() : null);
     }
 
     final class FakeConnection implements DatabaseConnection {
         private final ConnectionName connectionName;
+        /** With HOST=closecrash: closing fails with a plain exception whose message carries the password. */
+        private final String leakOnClose;
 
-        FakeConnection(ConnectionName connectionName) {
+        FakeConnection(ConnectionName connectionName, String leakOnClose) {
             this.connectionName = connectionName;
+            this.leakOnClose = leakOnClose;
         }
 
         @Override
@@ -142,6 +145,9 @@ public class FakeDriver implements Driver {
         @Override
         public void close() {
             closed.incrementAndGet();
+            if (leakOnClose != null) {
+                throw new IllegalStateException("could not close jdbc:fake://user:" + leakOnClose + "@closecrash");
+            }
         }
     }
 }

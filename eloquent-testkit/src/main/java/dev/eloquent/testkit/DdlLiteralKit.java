@@ -114,8 +114,9 @@ public interface DdlLiteralKit extends KitSupport {
             EloquentException error = assertThrows(EloquentException.class,
                     () -> db.query(KitLoose.class).where("no_such_column", "no_such_column").count());
             assertTrue(error.getMessage().contains("kit_items"), error.getMessage());
-            assertThrows(EloquentException.class,
+            EloquentException order = assertThrows(EloquentException.class,
                     () -> db.query(KitLoose.class).orderBy("no_such_column").get());
+            assertTrue(order.getMessage().contains("kit_items"), order.getMessage());
             assertEquals(2, db.query(KitLoose.class).where("name", "one").orWhere("name", "two").count());
         }
     }

@@ -62,10 +62,12 @@ public interface TransactionKit extends KitSupport {
     default void anInnerFailureRollsBackTheOuterTransactionWhenNotCaught() {
         try (Eloquent db = boot()) {
             assumeCapability(db, Capability.TRANSACTIONS);
-            assertThrows(IllegalStateException.class, () -> db.transaction(target().connection(), () -> {
-                db.transaction(target().connection(), () -> item(db, "inner"));
-                throw new IllegalStateException("outer fails");
-            }));
+            IllegalStateException outer = assertThrows(IllegalStateException.class,
+                    () -> db.transaction(target().connection(), () -> {
+                        db.transaction(target().connection(), () -> item(db, "inner"));
+                        throw new IllegalStateException("outer fails");
+                    }));
+            assertEquals("outer fails", outer.getMessage(), "the work's own exception comes out unchanged");
             assertEquals(0, rawRows().size(), "the inner write rolls back with the outer transaction");
         }
     }
@@ -135,11 +137,13 @@ public interface TransactionKit extends KitSupport {
             });
             assertEquals(List.of("outer", "inner, rows: 2"), ran, "after the outermost commit, in order, once");
             ran.clear();
-            assertThrows(IllegalStateException.class, () -> db.transaction(target().connection(), () -> {
-                db.afterCommit(() -> ran.add("rolled back"));
-                item(db, "doomed");
-                throw new IllegalStateException("roll back");
-            }));
+            IllegalStateException doomed = assertThrows(IllegalStateException.class,
+                    () -> db.transaction(target().connection(), () -> {
+                        db.afterCommit(() -> ran.add("rolled back"));
+                        item(db, "doomed");
+                        throw new IllegalStateException("roll back");
+                    }));
+            assertEquals("roll back", doomed.getMessage(), "the work's own exception comes out unchanged");
             assertEquals(List.of(), ran, "never after a rollback");
             db.afterCommit(() -> ran.add("no transaction"));
             assertEquals(List.of("no transaction"), ran, "outside a transaction it runs at once");

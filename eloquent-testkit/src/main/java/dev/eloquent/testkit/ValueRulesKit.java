@@ -214,7 +214,9 @@ public interface ValueRulesKit extends KitSupport {
             EloquentException flag = assertThrows(EloquentException.class, () -> item.getBoolean("quantity"));
             assertTrue(flag.getMessage().startsWith("KitItem.quantity is declared integer: it cannot be read as Boolean"),
                     flag.getMessage());
-            assertThrows(EloquentException.class, () -> item.getDouble("price"), "a decimal is not read as a double");
+            EloquentException asDouble = assertThrows(EloquentException.class, () -> item.getDouble("price"),
+                    "a decimal is not read as a double");
+            assertTrue(asDouble.getMessage().startsWith("KitItem.price is declared decimal"), asDouble.getMessage());
             assertEquals(7L, item.getLong("quantity"), "lossless widening is fine");
             assertEquals(new BigDecimal("7"), item.getDecimal("quantity"));
             assertEquals(new BigDecimal("3.50"), item.getDecimal("price"));
