@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -366,5 +367,19 @@ class MongoCompilerGoldenTest {
         refused("row locks is not supported on mongo", () -> MongoWrites.filter(Query.from("items").withLock(dev.eloquent.api.Lock.SHARED), "update"));
         MongoRead fromSubquery = read(Query.from(TableRef.sub(Query.from("items"), "s")));
         assertInstanceOf(MongoRead.Aggregate.class, fromSubquery, "a subquery in FROM is a pipeline");
+    }
+
+    @Test
+    void aBadIdOrAnOversizedDecimalIsRefusedWithoutShowingTheValue() {
+        EloquentException badId = assertThrows(EloquentException.class,
+                () -> MongoValues.operand(MongoValues.ID, "secret-not-an-object-id"));
+        assertTrue(badId.getMessage().contains("_id must be the 24-character hex string"), badId.getMessage());
+        assertFalse(badId.getMessage().contains("secret"), badId.getMessage());
+
+        String digits = "7".repeat(40);
+        EloquentException tooLong = assertThrows(EloquentException.class,
+                () -> MongoValues.toBson("price", new java.math.BigDecimal(digits)));
+        assertTrue(tooLong.getMessage().contains("does not fit MongoDB's Decimal128"), tooLong.getMessage());
+        assertFalse(tooLong.getMessage().contains("7777"), tooLong.getMessage());
     }
 }
