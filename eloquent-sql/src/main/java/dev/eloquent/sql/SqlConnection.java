@@ -377,12 +377,14 @@ public final class SqlConnection implements DatabaseConnection {
             transaction.set(tx);
             try {
                 result = work.get();
-            } catch (RuntimeException | Error e) {
                 tx.closeCursors();
+            } catch (RuntimeException | Error e) {
+                closeCursorsAfter(tx, e);
+                // Always reached: SQLite's transaction was begun with SQL, so the pool's own rollback on
+                // return (which follows JDBC's auto-commit flag) would not end it.
                 rollback(tx, null, e);
                 throw e;
             }
-            tx.closeCursors();
             if (level.failed != null) {
                 QueryException rolledBack = rolledBack(level);
                 rollback(tx, null, rolledBack);
@@ -435,6 +437,20 @@ public final class SqlConnection implements DatabaseConnection {
         }
         tx.current().afterCommit.addAll(level.afterCommit);
         return result;
+    }
+
+    /**
+     * Closes a failed transaction's cursors before it rolls back. A failure while closing (a query
+     * listener that throws) must not stop the rollback; it is dropped, not added to the error in flight,
+     * because a listener's exception is not ours and may carry the statement's values. Only its type is logged.
+     */
+    private void closeCursorsAfter(Transaction tx, Throwable inFlight) {
+        try {
+            tx.closeCursors();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the cursors of a failed transaction on " + name + " failed ("
+                    + e.getClass().getSimpleName() + ") while " + inFlight.getClass().getSimpleName() + " was in flight");
+        }
     }
 
     private QueryException rolledBack(Transaction.Level level) {

@@ -209,6 +209,29 @@ public abstract class SqlConnectionContract {
     }
 
     @Test
+    void aListenerThatThrowsAsATransactionClosesItsCursorsStillLeavesNothingOpen() {
+        // One pooled connection: a transaction left open on it would swallow the next statement.
+        connection.close();
+        connection = open(1);
+        IllegalStateException listenerFailed = new IllegalStateException("listener failed");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> connection.transaction(() -> {
+            insert("undone");
+            Cursor open = connection.select(Query.from(TABLE)); // left open: the transaction closes it
+            assertNotNull(open);
+            connection.listen(event -> {
+                throw listenerFailed;
+            });
+            return null;
+        }));
+        assertSame(listenerFailed, thrown);
+        connection.listen(null);
+        assertFalse(connection.inTransaction());
+        assertEquals(List.of(), rawNames(), "the work was rolled back");
+        insert("after");
+        assertEquals(List.of("after"), rawNames(), "the next statement ran outside any transaction");
+    }
+
+    @Test
     void afterCommitCallbacksRunOnlyOnceTheOutermostTransactionCommits() {
         List<String> ran = new CopyOnWriteArrayList<>();
         connection.afterCommit(() -> ran.add("outside: at once"));
