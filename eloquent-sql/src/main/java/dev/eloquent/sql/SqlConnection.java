@@ -351,7 +351,8 @@ public final class SqlConnection implements DatabaseConnection {
 
     /**
      * Runs the work in a transaction on this thread. The outermost call takes a connection from the pool
-     * and turns auto-commit off; a nested call sets a savepoint. The work's exception rolls its level back
+     * and begins a transaction the dialect's way (auto-commit off; SQLite's BEGIN IMMEDIATE); a nested
+     * call sets a savepoint. The work's exception rolls its level back
      * and propagates. A statement that failed inside the level (even one the work caught) rolls the level
      * back too, and this call then throws naming that statement's table: a transaction never reports
      * success for work it did not commit. Callbacks from {@link #afterCommit} run after the outermost commit.
