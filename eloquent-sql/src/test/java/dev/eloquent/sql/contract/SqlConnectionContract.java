@@ -179,7 +179,8 @@ public abstract class SqlConnectionContract {
     void aFailedStatementTheWorkCaughtStillRollsTheTransactionBackAndTheCallThrows() {
         QueryException error = assertThrows(QueryException.class, () -> connection.transaction(() -> {
             insert("written first");
-            assertThrows(QueryException.class, () -> connection.write(failingInsert()));
+            QueryException refused = assertThrows(QueryException.class, () -> connection.write(failingInsert()));
+            assertTrue(refused.getMessage().contains("on table '" + TABLE + "' failed"), refused.getMessage());
             return "the work carried on";
         }));
         assertTrue(error.getMessage().contains("rolled back"), error.getMessage());
@@ -198,7 +199,8 @@ public abstract class SqlConnectionContract {
             insert("outer");
             QueryException inner = assertThrows(QueryException.class, () -> connection.transaction(() -> {
                 insert("inner");
-                assertThrows(QueryException.class, () -> connection.write(failingInsert()));
+                QueryException refused = assertThrows(QueryException.class, () -> connection.write(failingInsert()));
+                assertTrue(refused.getMessage().contains("on table '" + TABLE + "' failed"), refused.getMessage());
                 return null;
             }));
             assertTrue(inner.getMessage().contains("rolled back"), inner.getMessage());
@@ -286,8 +288,9 @@ public abstract class SqlConnectionContract {
             Blueprint t = new Blueprint();
             t.increments("id");
             t.string("kind", 20).index();
-            assertThrows(QueryException.class, () -> connection.execute(new SchemaChange.CreateTable(
-                    t.build("contract_things"), false)));
+            QueryException refused = assertThrows(QueryException.class, () -> connection.execute(
+                    new SchemaChange.CreateTable(t.build("contract_things"), false)));
+            assertTrue(refused.getMessage().contains("on table 'contract_things' failed"), refused.getMessage());
             assertFalse(connection.hasTable("contract_things"), "the table rolled back with its index");
         } finally {
             connection.execute(new SchemaChange.DropTable("contract_things_kind_index", true));

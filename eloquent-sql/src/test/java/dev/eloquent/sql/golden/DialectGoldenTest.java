@@ -131,7 +131,8 @@ public abstract class DialectGoldenTest {
             assertTrue(error.getMessage().contains("whereNull"), error.getMessage());
             Query reversed = Query.from("t").where(new Condition.Compare(Expression.value(null), operator,
                     Expression.column("a")));
-            assertThrows(EloquentException.class, () -> compiler().select(reversed));
+            EloquentException reversedError = assertThrows(EloquentException.class, () -> compiler().select(reversed));
+            assertTrue(reversedError.getMessage().contains("whereNull"), reversedError.getMessage());
         }
     }
 
