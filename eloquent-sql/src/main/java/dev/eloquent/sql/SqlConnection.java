@@ -457,15 +457,17 @@ public final class SqlConnection implements DatabaseConnection {
     private QueryException rolledBack(Transaction.Level level) {
         String table = level.failed.table();
         return new QueryException(prefix() + "the transaction rolled back because a statement "
-                + (table == null ? "of raw SQL" : "on table '" + table + "'") + " failed inside it ("
+                + (table == null ? "" : "on table '" + table + "' ") + "failed inside it ("
                 + level.failedCode + "), even though the work went on. Statement: " + shape(level.failed),
                 name.toString(), table, level.failedCode);
     }
 
     /**
      * Rolls back the whole transaction or to a savepoint (which then stays, released). A failure to do so
-     * is added to the error in flight; after a failed rollback of the whole transaction the connection is
-     * closed for good rather than returned to the pool with a transaction open.
+     * is added to the error in flight (it carries no value). After a failed rollback of the whole
+     * transaction the connection is closed for good rather than returned to the pool with a transaction
+     * open; after a failed rollback to a savepoint the enclosing level is marked rollback-only, since the
+     * work of the failed level may still be in it and must not be committed with it.
      */
     private void rollback(Transaction tx, String savepoint, Throwable inFlight) {
         try {
@@ -476,9 +478,12 @@ public final class SqlConnection implements DatabaseConnection {
                 SqlDialect.run(tx.connection, "RELEASE SAVEPOINT " + savepoint);
             }
         } catch (SQLException e) {
-            inFlight.addSuppressed(describe(e, control(savepoint == null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT")));
             if (savepoint == null) {
+                inFlight.addSuppressed(describe(e, control("ROLLBACK")));
                 evict(tx.connection);
+            } else {
+                // failure(), not describe(): it marks the level this thread is now back in.
+                inFlight.addSuppressed(failure(e, control("ROLLBACK TO SAVEPOINT")));
             }
         }
     }

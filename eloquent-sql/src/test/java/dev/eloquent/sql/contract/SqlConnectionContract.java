@@ -211,6 +211,25 @@ public abstract class SqlConnectionContract {
     }
 
     @Test
+    void aSavepointThatCannotBeRolledBackFailsTheEnclosingTransaction() {
+        QueryException error = assertThrows(QueryException.class, () -> connection.transaction(() -> {
+            insert("outer");
+            assertThrows(IllegalStateException.class, () -> connection.transaction(() -> {
+                insert("inner");
+                // The work ends the level's savepoint itself (eloquent_<depth>): rolling back to it then fails,
+                // and "inner" stays in the transaction.
+                connection.statement("RELEASE SAVEPOINT eloquent_1", List.of());
+                throw new IllegalStateException("inner failed");
+            }));
+            return "the work carried on";
+        }));
+        assertTrue(error.getMessage().contains("rolled back"), error.getMessage());
+        assertTrue(error.getMessage().contains("ROLLBACK TO SAVEPOINT"), error.getMessage());
+        assertEquals(List.of(), rawNames(), "nothing of either level was committed");
+        assertFalse(connection.inTransaction());
+    }
+
+    @Test
     void aListenerThatThrowsAsATransactionClosesItsCursorsStillLeavesNothingOpen() {
         // One pooled connection: a transaction left open on it would swallow the next statement.
         connection.close();
