@@ -351,7 +351,8 @@ public final class SqlConnection implements DatabaseConnection {
 
     /**
      * Runs the work in a transaction on this thread. The outermost call takes a connection from the pool
-     * and turns auto-commit off; a nested call sets a savepoint. The work's exception rolls its level back
+     * and begins a transaction the dialect's way (auto-commit off; SQLite's BEGIN IMMEDIATE); a nested
+     * call sets a savepoint. The work's exception rolls its level back
      * and propagates. A statement that failed inside the level (even one the work caught) rolls the level
      * back too, and this call then throws naming that statement's table: a transaction never reports
      * success for work it did not commit. Callbacks from {@link #afterCommit} run after the outermost commit.
@@ -377,12 +378,14 @@ public final class SqlConnection implements DatabaseConnection {
             transaction.set(tx);
             try {
                 result = work.get();
-            } catch (RuntimeException | Error e) {
                 tx.closeCursors();
+            } catch (RuntimeException | Error e) {
+                closeCursorsAfter(tx, e);
+                // Always reached: SQLite's transaction was begun with SQL, so the pool's own rollback on
+                // return (which follows JDBC's auto-commit flag) would not end it.
                 rollback(tx, null, e);
                 throw e;
             }
-            tx.closeCursors();
             if (level.failed != null) {
                 QueryException rolledBack = rolledBack(level);
                 rollback(tx, null, rolledBack);
@@ -437,18 +440,34 @@ public final class SqlConnection implements DatabaseConnection {
         return result;
     }
 
+    /**
+     * Closes a failed transaction's cursors before it rolls back. A failure while closing (a query
+     * listener that throws) must not stop the rollback; it is dropped, not added to the error in flight,
+     * because a listener's exception is not ours and may carry the statement's values. Only its type is logged.
+     */
+    private void closeCursorsAfter(Transaction tx, Throwable inFlight) {
+        try {
+            tx.closeCursors();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the cursors of a failed transaction on " + name + " failed ("
+                    + e.getClass().getSimpleName() + ") while " + inFlight.getClass().getSimpleName() + " was in flight");
+        }
+    }
+
     private QueryException rolledBack(Transaction.Level level) {
         String table = level.failed.table();
         return new QueryException(prefix() + "the transaction rolled back because a statement "
-                + (table == null ? "of raw SQL" : "on table '" + table + "'") + " failed inside it ("
+                + (table == null ? "" : "on table '" + table + "' ") + "failed inside it ("
                 + level.failedCode + "), even though the work went on. Statement: " + shape(level.failed),
                 name.toString(), table, level.failedCode);
     }
 
     /**
      * Rolls back the whole transaction or to a savepoint (which then stays, released). A failure to do so
-     * is added to the error in flight; after a failed rollback of the whole transaction the connection is
-     * closed for good rather than returned to the pool with a transaction open.
+     * is added to the error in flight (it carries no value). After a failed rollback of the whole
+     * transaction the connection is closed for good rather than returned to the pool with a transaction
+     * open; after a failed rollback to a savepoint the enclosing level is marked rollback-only, since the
+     * work of the failed level may still be in it and must not be committed with it.
      */
     private void rollback(Transaction tx, String savepoint, Throwable inFlight) {
         try {
@@ -459,9 +478,12 @@ public final class SqlConnection implements DatabaseConnection {
                 SqlDialect.run(tx.connection, "RELEASE SAVEPOINT " + savepoint);
             }
         } catch (SQLException e) {
-            inFlight.addSuppressed(describe(e, control(savepoint == null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT")));
             if (savepoint == null) {
+                inFlight.addSuppressed(describe(e, control("ROLLBACK")));
                 evict(tx.connection);
+            } else {
+                // failure(), not describe(): it marks the level this thread is now back in.
+                inFlight.addSuppressed(failure(e, control("ROLLBACK TO SAVEPOINT")));
             }
         }
     }

@@ -254,8 +254,8 @@ public abstract class SqlDialect {
         if (bound instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        if (bound instanceof Number) {
-            return bound.toString();
+        if (bound instanceof Number number) {
+            return numberLiteral(number);
         }
         String text = bound.toString();
         for (int i = 0; i < text.length(); i++) {
@@ -271,6 +271,24 @@ public abstract class SqlDialect {
             }
         }
         return textLiteral(text);
+    }
+
+    /**
+     * A number as DDL text. The number's text is re-read as a decimal before it is written, so that
+     * only digits, a sign, a point and an exponent reach the statement, whatever a {@link Number}
+     * subclass prints; NaN and the infinities, which no SQL numeric literal spells, are refused.
+     */
+    private String numberLiteral(Number number) {
+        if ((number instanceof Double d && !Double.isFinite(d)) || (number instanceof Float f && !Float.isFinite(f))) {
+            throw new dev.eloquent.api.EloquentException("NaN and infinity cannot be written as a literal on " + name());
+        }
+        try {
+            return new BigDecimal(number.toString()).toString();
+        } catch (NumberFormatException notANumber) {
+            // The text is not shown: it is the value.
+            throw new dev.eloquent.api.EloquentException("a " + number.getClass().getSimpleName()
+                    + " whose text is not a number cannot be written as a literal on " + name());
+        }
     }
 
     /**

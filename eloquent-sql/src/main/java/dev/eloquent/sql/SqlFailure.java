@@ -3,7 +3,9 @@ package dev.eloquent.sql;
 /**
  * What a dialect makes of a failed statement, without any value: the error's code as the database
  * names it, a reason built from structured fields (a constraint, a column) and whether a unique key
- * refused the row. The database's own message is not kept: it may quote the value that failed.
+ * refused the row. The database's own message may quote the value that failed, so the reason holds it
+ * only where a dialect knows that the error's message names objects and never values (a missing table,
+ * SQLite's constraint names); otherwise the reason is built from structured fields or the code alone.
  *
  * @param code            {@code SQL state 23505}, {@code error 1062 (SQL state 23000)}
  * @param reason          such as {@code violates NOT NULL on column name}; empty when nothing safe is known

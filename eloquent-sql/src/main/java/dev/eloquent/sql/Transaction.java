@@ -70,11 +70,25 @@ final class Transaction {
         cursors.remove(cursor);
     }
 
-    /** Closes the cursors still open, so that the transaction can end (SQLite cannot commit under an open statement). */
+    /**
+     * Closes the cursors still open, so that the transaction can end (SQLite cannot commit under an open
+     * statement). Every cursor is closed even when one fails (a closing cursor reports to the query
+     * listener, which may throw); the first failure is then rethrown.
+     */
     void closeCursors() {
+        RuntimeException first = null;
         for (SqlCursor cursor : new ArrayList<>(cursors)) {
-            cursor.close();
+            try {
+                cursor.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
         }
         cursors.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 }

@@ -85,20 +85,27 @@ final class MongoConnection implements DatabaseConnection {
                     + " client for " + settings.describe() + " (" + e.getClass().getSimpleName() + "); check "
                     + settings.uriKey());
         }
-        MongoConnection connection = new MongoConnection(settings, client);
+        MongoConnection connection;
+        boolean answered = false;
         try {
+            connection = new MongoConnection(settings, client);
             connection.database.runCommand(new Document("ping", 1));
+            answered = true;
         } catch (MongoTimeoutException e) {
-            client.close();
             // The driver's text describes the cluster state; our own says the same without any URI part.
             throw new ConnectionException("connection '" + settings.connection() + "' found no MongoDB server"
                     + " answering at " + settings.describe() + " within " + timeout(uri) + " ms; check "
                     + settings.uriKey() + " and that the server is running");
         } catch (MongoException e) {
-            client.close();
             throw new ConnectionException("connection '" + settings.connection() + "' could not use MongoDB at "
                     + settings.describe() + ": " + e.getClass().getSimpleName() + " (code " + e.getCode() + "); check "
                     + settings.uriKey() + " (user, password, authSource)");
+        } finally {
+            if (!answered) {
+                // Whatever failed (an unchecked exception of another kind too), the client's threads and
+                // sockets must not outlive the failed open.
+                client.close();
+            }
         }
         return connection;
     }

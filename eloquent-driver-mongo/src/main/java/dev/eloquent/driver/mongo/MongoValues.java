@@ -118,16 +118,18 @@ final class MongoValues {
         if (value instanceof String hex && ObjectId.isValid(hex)) {
             return new ObjectId(hex);
         }
+        // The type only, never the value: a key handed in by mistake may be anything, a secret included.
         throw new EloquentException("_id must be the 24-character hex string of an ObjectId, got "
-                + (value == null ? "null" : value.getClass().getSimpleName() + " '" + value + "'"));
+                + (value == null ? "null" : value instanceof String ? "other text" : "a " + value.getClass().getSimpleName()));
     }
 
     private static Decimal128 decimal(String field, BigDecimal decimal) {
         try {
             return new Decimal128(decimal);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new EloquentException(field + ": " + decimal.toPlainString() + " does not fit MongoDB's"
-                    + " Decimal128 (34 significant digits)");
+            // The value is not shown; its size in digits is what the user needs to act on.
+            throw new EloquentException(field + ": a decimal of " + decimal.precision() + " significant digits"
+                    + " (scale " + decimal.scale() + ") does not fit MongoDB's Decimal128 (34 significant digits)");
         }
     }
 

@@ -335,6 +335,7 @@ final class MongoWrites {
      * failure is reported as ours.
      */
     private RuntimeException failed(String table, List<Document> stored, Attempt attempt) {
+        RuntimeException failure = commands.translate(attempt.failure(), attempt.command());
         if (!stored.isEmpty()) {
             List<Object> ids = new ArrayList<>(stored.size());
             stored.forEach(document -> ids.add(document.get(MongoValues.ID)));
@@ -345,9 +346,16 @@ final class MongoWrites {
                         Param.collect(filter, values);
                         return values;
                     });
-            commands.run(undo, () -> collection(table).deleteMany(Param.unwrap(filter)).getDeletedCount(), deleted -> deleted);
+            try {
+                commands.run(undo, () -> collection(table).deleteMany(Param.unwrap(filter)).getDeletedCount(),
+                        deleted -> deleted);
+            } catch (RuntimeException undoFailed) {
+                // The insert's own failure stays the one reported; that the undo failed too (documents
+                // may be left behind) rides along. commands.run translated it already: it carries no value.
+                failure.addSuppressed(undoFailed);
+            }
         }
-        return commands.translate(attempt.failure(), attempt.command());
+        return failure;
     }
 
     /**

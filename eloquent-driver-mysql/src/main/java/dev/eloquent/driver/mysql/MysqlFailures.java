@@ -6,8 +6,10 @@ import java.sql.SQLException;
 
 /**
  * Value-free descriptions of MySQL/MariaDB errors. The servers' messages often quote the value that
- * failed ({@code Duplicate entry 'secret' for key 'users.email'}), so a message is never passed on: only
- * the names it ends with (a key, a column, a constraint) are cut out of it, by their fixed positions.
+ * failed ({@code Duplicate entry 'secret' for key 'users.email'}), so such a message is not passed on: only
+ * the names it ends with (a key, a column, a constraint) are cut out of it, by their fixed positions. The
+ * one exception is the few errors whose messages name objects only (a missing table, database or column,
+ * access denied), passed on whole.
  */
 final class MysqlFailures {
     private MysqlFailures() {

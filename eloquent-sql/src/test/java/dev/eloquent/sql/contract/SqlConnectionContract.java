@@ -179,7 +179,8 @@ public abstract class SqlConnectionContract {
     void aFailedStatementTheWorkCaughtStillRollsTheTransactionBackAndTheCallThrows() {
         QueryException error = assertThrows(QueryException.class, () -> connection.transaction(() -> {
             insert("written first");
-            assertThrows(QueryException.class, () -> connection.write(failingInsert()));
+            QueryException refused = assertThrows(QueryException.class, () -> connection.write(failingInsert()));
+            assertTrue(refused.getMessage().contains("on table '" + TABLE + "' failed"), refused.getMessage());
             return "the work carried on";
         }));
         assertTrue(error.getMessage().contains("rolled back"), error.getMessage());
@@ -198,7 +199,8 @@ public abstract class SqlConnectionContract {
             insert("outer");
             QueryException inner = assertThrows(QueryException.class, () -> connection.transaction(() -> {
                 insert("inner");
-                assertThrows(QueryException.class, () -> connection.write(failingInsert()));
+                QueryException refused = assertThrows(QueryException.class, () -> connection.write(failingInsert()));
+                assertTrue(refused.getMessage().contains("on table '" + TABLE + "' failed"), refused.getMessage());
                 return null;
             }));
             assertTrue(inner.getMessage().contains("rolled back"), inner.getMessage());
@@ -206,6 +208,48 @@ public abstract class SqlConnectionContract {
             return null;
         });
         assertEquals(List.of("outer", "outer after"), rawNames());
+    }
+
+    @Test
+    void aSavepointThatCannotBeRolledBackFailsTheEnclosingTransaction() {
+        QueryException error = assertThrows(QueryException.class, () -> connection.transaction(() -> {
+            insert("outer");
+            assertThrows(IllegalStateException.class, () -> connection.transaction(() -> {
+                insert("inner");
+                // The work ends the level's savepoint itself (eloquent_<depth>): rolling back to it then fails,
+                // and "inner" stays in the transaction.
+                connection.statement("RELEASE SAVEPOINT eloquent_1", List.of());
+                throw new IllegalStateException("inner failed");
+            }));
+            return "the work carried on";
+        }));
+        assertTrue(error.getMessage().contains("rolled back"), error.getMessage());
+        assertTrue(error.getMessage().contains("ROLLBACK TO SAVEPOINT"), error.getMessage());
+        assertEquals(List.of(), rawNames(), "nothing of either level was committed");
+        assertFalse(connection.inTransaction());
+    }
+
+    @Test
+    void aListenerThatThrowsAsATransactionClosesItsCursorsStillLeavesNothingOpen() {
+        // One pooled connection: a transaction left open on it would swallow the next statement.
+        connection.close();
+        connection = open(1);
+        IllegalStateException listenerFailed = new IllegalStateException("listener failed");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> connection.transaction(() -> {
+            insert("undone");
+            Cursor open = connection.select(Query.from(TABLE)); // left open: the transaction closes it
+            assertNotNull(open);
+            connection.listen(event -> {
+                throw listenerFailed;
+            });
+            return null;
+        }));
+        assertSame(listenerFailed, thrown);
+        connection.listen(null);
+        assertFalse(connection.inTransaction());
+        assertEquals(List.of(), rawNames(), "the work was rolled back");
+        insert("after");
+        assertEquals(List.of("after"), rawNames(), "the next statement ran outside any transaction");
     }
 
     @Test
@@ -263,8 +307,9 @@ public abstract class SqlConnectionContract {
             Blueprint t = new Blueprint();
             t.increments("id");
             t.string("kind", 20).index();
-            assertThrows(QueryException.class, () -> connection.execute(new SchemaChange.CreateTable(
-                    t.build("contract_things"), false)));
+            QueryException refused = assertThrows(QueryException.class, () -> connection.execute(
+                    new SchemaChange.CreateTable(t.build("contract_things"), false)));
+            assertTrue(refused.getMessage().contains("on table 'contract_things' failed"), refused.getMessage());
             assertFalse(connection.hasTable("contract_things"), "the table rolled back with its index");
         } finally {
             connection.execute(new SchemaChange.DropTable("contract_things_kind_index", true));

@@ -131,7 +131,8 @@ public abstract class DialectGoldenTest {
             assertTrue(error.getMessage().contains("whereNull"), error.getMessage());
             Query reversed = Query.from("t").where(new Condition.Compare(Expression.value(null), operator,
                     Expression.column("a")));
-            assertThrows(EloquentException.class, () -> compiler().select(reversed));
+            EloquentException reversedError = assertThrows(EloquentException.class, () -> compiler().select(reversed));
+            assertTrue(reversedError.getMessage().contains("whereNull"), reversedError.getMessage());
         }
     }
 
@@ -150,6 +151,26 @@ public abstract class DialectGoldenTest {
         EloquentException join = assertThrows(EloquentException.class,
                 () -> compiler().write(new Write.Delete(joined)));
         assertTrue(join.getMessage().contains("conditions only"), join.getMessage());
+    }
+
+    @Test
+    void aNumberInDdlIsWrittenAsDigitsOnly() {
+        SqlDialect dialect = dialect();
+        assertEquals("42", dialect.literal(42));
+        assertEquals("-1.5", dialect.literal(-1.5d));
+        EloquentException nan = assertThrows(EloquentException.class, () -> dialect.literal(Double.NaN));
+        assertTrue(nan.getMessage().contains("NaN and infinity cannot be written"), nan.getMessage());
+        // A Number whose text is not a number must not reach the statement, nor the message.
+        Number forged = new Number() {
+            @Override public int intValue() { return 0; }
+            @Override public long longValue() { return 0; }
+            @Override public float floatValue() { return 0; }
+            @Override public double doubleValue() { return 0; }
+            @Override public String toString() { return "0; DROP TABLE secret_table"; }
+        };
+        EloquentException refused = assertThrows(EloquentException.class, () -> dialect.literal(forged));
+        assertTrue(refused.getMessage().contains("whose text is not a number"), refused.getMessage());
+        assertTrue(!refused.getMessage().contains("secret_table"), refused.getMessage());
     }
 
     @Test
