@@ -8,4 +8,8 @@ module dev.eloquent.orm {
     requires transitive dev.eloquent.resolver;
 
     exports dev.eloquent.orm;
+    exports dev.eloquent.orm.migration;
+    exports dev.eloquent.orm.seed;
+
+    uses dev.eloquent.orm.EloquentApplication;
 }
