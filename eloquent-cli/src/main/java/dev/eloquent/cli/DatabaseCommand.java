@@ -1,0 +1,30 @@
+package dev.eloquent.cli;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** A command that works on the targeted connections of the application; subclasses say what it does. */
+abstract class DatabaseCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Session session = Session.open(target, out)) {
+            run(session);
+        } finally {
+            out.flush();
+        }
+        return 0;
+    }
+
+    abstract void run(Session session);
+}

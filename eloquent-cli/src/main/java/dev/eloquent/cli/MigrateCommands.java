@@ -1,0 +1,170 @@
+package dev.eloquent.cli;
+
+import dev.eloquent.api.EloquentException;
+import dev.eloquent.orm.migration.MigrateOptions;
+import dev.eloquent.orm.migration.MigrationRun;
+import dev.eloquent.orm.migration.MigrationStatus;
+import dev.eloquent.orm.migration.Migrator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/** The migrate:* commands; each runs the application's migrations on every targeted connection in turn. */
+final class MigrateCommands {
+    private MigrateCommands() {
+    }
+
+    static Migrator migrator(Session session) {
+        return session.db.migrator(session.application.migrations());
+    }
+
+    static MigrateOptions options(Session session, MigrationOptions migration) {
+        return new MigrateOptions(migration.pretend, session.options.force, session.progress());
+    }
+
+    static void report(Session session, String target, List<MigrationRun> runs, String verb, boolean pretend) {
+        if (runs.isEmpty()) {
+            session.out.println(session.shown(target) + ": nothing to " + verb);
+            return;
+        }
+        for (MigrationRun run : runs) {
+            session.out.println(session.shown(target) + ": " + (pretend ? "would " + verb + " " : verb + " ")
+                    + run.migration() + (pretend ? "" : " (batch " + run.batch() + ", " + run.took().toMillis() + " ms)"));
+            if (pretend) {
+                run.statements().forEach(s -> session.out.println("    " + s));
+            }
+        }
+    }
+
+    @Command(name = "migrate:run", mixinStandardHelpOptions = true,
+            description = "Apply the pending migrations on the targeted connections.")
+    static final class Run extends DatabaseCommand {
+        @Mixin
+        MigrationOptions migration;
+
+        @Override
+        void run(Session session) {
+            if (migration.allMigrations) {
+                session.out.println("--all-migrations: generating migrations from the models arrives with model-first"
+                        + " generation (the generators issue); running the migrations that exist");
+            }
+            Migrator migrator = migrator(session);
+            for (String target : session.targets) {
+                report(session, target, migrator.run(target, options(session, migration)), "migrate", migration.pretend);
+            }
+        }
+    }
+
+    @Command(name = "migrate:rollback", mixinStandardHelpOptions = true,
+            description = "Undo the last batch (or the last N migrations with --step, every batch with --all-migrations).")
+    static final class Rollback extends DatabaseCommand {
+        @Mixin
+        MigrationOptions migration;
+
+        @Option(names = "--step", paramLabel = "N", description = "Roll back the last N migrations instead of the last batch.")
+        int step;
+
+        @Override
+        void run(Session session) {
+            if (step < 0) {
+                throw new UsageException("--step must be 1 or more, got " + step);
+            }
+            Migrator migrator = migrator(session);
+            for (String target : session.targets) {
+                List<MigrationRun> runs = migration.allMigrations
+                        ? migrator.reset(target, options(session, migration))
+                        : migrator.rollback(target, step, options(session, migration));
+                report(session, target, runs, "roll back", migration.pretend);
+            }
+        }
+    }
+
+    @Command(name = "migrate:status", mixinStandardHelpOptions = true,
+            description = "List each migration with its batch and whether it changed since it was applied.")
+    static final class Status extends DatabaseCommand {
+        @Mixin
+        MigrationOptions migration;
+
+        @Override
+        void run(Session session) {
+            Migrator migrator = migrator(session);
+            for (String target : session.targets) {
+                session.out.println(session.shown(target) + ":");
+                List<MigrationStatus> statuses = migrator.status(target);
+                if (statuses.isEmpty()) {
+                    session.out.println("  (no migrations apply to this connection)");
+                }
+                for (MigrationStatus status : statuses) {
+                    session.out.println("  " + (status.batch() == null ? "pending " : "ran     ")
+                            + status.migration()
+                            + (status.batch() == null ? "" : "  batch " + status.batch() + "  " + status.appliedAt())
+                            + (status.checksumChanged() ? "  CHANGED since applied" : ""));
+                }
+            }
+        }
+    }
+
+    @Command(name = "migrate:fresh", mixinStandardHelpOptions = true,
+            description = "Drop every table of the targeted connections and run every migration.")
+    static final class Fresh extends DatabaseCommand {
+        @Mixin
+        MigrationOptions migration;
+
+        @Override
+        void run(Session session) {
+            if (!migration.pretend) {
+                session.guard("migrate:fresh", "drops every table on " + shownTargets(session));
+            }
+            Migrator migrator = migrator(session);
+            for (String target : session.targets) {
+                report(session, target, migrator.fresh(target, options(session, migration)), "migrate", migration.pretend);
+            }
+        }
+    }
+
+    @Command(name = "migrate:reset", mixinStandardHelpOptions = true,
+            description = "Roll back every applied migration on the targeted connections.")
+    static final class Reset extends DatabaseCommand {
+        @Mixin
+        MigrationOptions migration;
+
+        @Override
+        void run(Session session) {
+            if (!migration.pretend) {
+                session.guard("migrate:reset", "rolls back every migration on " + shownTargets(session));
+            }
+            Migrator migrator = migrator(session);
+            for (String target : session.targets) {
+                report(session, target, migrator.reset(target, options(session, migration)), "roll back", migration.pretend);
+            }
+        }
+    }
+
+    static String shownTargets(Session session) {
+        return String.join(", ", session.targets.stream().map(session::shown).toList());
+    }
+
+    /** Fails naming the connections with pending migrations and the command that applies them. */
+    static void requireNothingPending(Session session, String command) {
+        Migrator migrator = migrator(session);
+        List<String> pending = session.targets.stream().filter(migrator::hasPending).map(session::shown).toList();
+        if (!pending.isEmpty()) {
+            throw new EloquentException(command + ": pending migrations on " + String.join(", ", pending)
+                    + "; run first: eloquent migrate:run" + flagsOf(session));
+        }
+    }
+
+    private static String flagsOf(Session session) {
+        TargetOptions o = session.options;
+        StringBuilder flags = new StringBuilder();
+        if (o.allConnections) flags.append(" --all-connections");
+        if (o.mysql) flags.append(" --mysql");
+        if (o.pg) flags.append(" --pg");
+        if (o.sqlite) flags.append(" --sqlite");
+        if (o.mongo) flags.append(" --mongo");
+        if (o.test) flags.append(" --test");
+        return flags.toString();
+    }
+}
