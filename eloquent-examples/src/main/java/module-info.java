@@ -6,4 +6,7 @@ module dev.eloquent.examples {
     requires dev.eloquent.orm;
 
     exports dev.eloquent.examples;
+
+    // The eloquent CLI finds the example's models, migrations and seeders through this service.
+    provides dev.eloquent.orm.EloquentApplication with dev.eloquent.examples.ExampleApplication;
 }

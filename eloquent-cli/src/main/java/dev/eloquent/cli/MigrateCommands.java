@@ -17,7 +17,7 @@ final class MigrateCommands {
     }
 
     static Migrator migrator(Session session) {
-        return session.db.migrator(session.application.migrations());
+        return new Migrator(session.db, session.application.migrations());
     }
 
     static MigrateOptions options(Session session, MigrationOptions migration) {
