@@ -22,7 +22,7 @@ class ArchitectureTest {
     static void importEveryModule() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.eloquent");
-        for (String module : new String[]{"api", "resolver", "sql", "orm", "testkit", "driver.sqlite", "examples"}) {
+        for (String module : new String[]{"api", "resolver", "sql", "orm", "testkit", "driver.sqlite", "examples", "cli"}) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith("dev.eloquent." + module)),
                     "classes of dev.eloquent." + module + " were imported");
         }
@@ -62,6 +62,17 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.eloquent.sql..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.eloquent.orm..", "dev.eloquent.resolver..")
+                .check(classes);
+    }
+
+    @Test
+    void theCliUsesOnlyTheOrmTheResolverTheApiAndPicocliAndNothingUsesIt() {
+        classes().that().resideInAPackage("dev.eloquent.cli..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.eloquent.cli..",
+                        "dev.eloquent.orm..", "dev.eloquent.resolver..", "dev.eloquent.api..", "picocli..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.eloquent.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.eloquent.cli..")
                 .check(classes);
     }
 
