@@ -54,6 +54,15 @@ public interface DatabaseConnection extends AutoCloseable {
     boolean hasTable(String table);
 
     /**
+     * The names of the tables (collections on MongoDB) of this connection's database or schema, as
+     * {@code migrate:fresh} needs them to drop everything ({@link Capability#SCHEMA}).
+     */
+    default List<String> tables() {
+        require(Capability.SCHEMA);
+        throw new EloquentException(driverName() + " cannot list its tables");
+    }
+
+    /**
      * Runs the work in one transaction on this thread: commits when it returns, rolls back when it
      * throws. A nested call is a savepoint: its failure rolls back its own work only. A statement that
      * fails inside the transaction marks it rollback-only: even if the work catches the failure, the
