@@ -120,6 +120,16 @@ public final class Eloquent implements AutoCloseable {
         return make(type).fill(attributes).save();
     }
 
+    /**
+     * Saves the models: new ones are inserted in batches, one insert statement for each run of models with
+     * the same columns (split by the driver at its parameter limit), with defaults, timestamps and generated
+     * keys as {@link Model#save()} gives them; stored ones are updated one by one. All of one class.
+     */
+    public <M extends Model<M>> List<M> saveMany(List<M> models) {
+        persistence.saveMany(models);
+        return models;
+    }
+
     public <M extends Model<M>> Optional<M> find(Class<M> type, Object key) {
         return query(type).find(key);
     }
