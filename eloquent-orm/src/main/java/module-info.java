@@ -6,6 +6,8 @@
 module dev.eloquent.orm {
     requires transitive dev.eloquent.api;
     requires transitive dev.eloquent.resolver;
+    // Factory.definition receives a Faker, so applications that write factories read datafaker too.
+    requires transitive net.datafaker;
 
     exports dev.eloquent.orm;
     exports dev.eloquent.orm.migration;

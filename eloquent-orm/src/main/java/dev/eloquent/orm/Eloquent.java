@@ -120,6 +120,16 @@ public final class Eloquent implements AutoCloseable {
         return make(type).fill(attributes).save();
     }
 
+    /**
+     * Saves the models: new ones are inserted in batches, one insert statement for each run of models with
+     * the same columns (split by the driver at its parameter limit), with defaults, timestamps and generated
+     * keys as {@link Model#save()} gives them; stored ones are updated one by one. All of one class.
+     */
+    public <M extends Model<M>> List<M> saveMany(List<M> models) {
+        persistence.saveMany(models);
+        return models;
+    }
+
     public <M extends Model<M>> Optional<M> find(Class<M> type, Object key) {
         return query(type).find(key);
     }
@@ -213,6 +223,14 @@ public final class Eloquent implements AutoCloseable {
         return type;
     }
 
+    /**
+     * A migrator over the application's migrations, in the order given:
+     * {@code db.migrator(migrations).run("pg", MigrateOptions.defaults())}.
+     */
+    public dev.eloquent.orm.migration.Migrator migrator(List<dev.eloquent.orm.migration.Migration> migrations) {
+        return new dev.eloquent.orm.migration.Migrator(this, migrations);
+    }
+
     /** The schema builder of the default connection. */
     public SchemaBuilder schema() {
         return new SchemaBuilder(connections.connection());
@@ -286,6 +304,8 @@ public final class Eloquent implements AutoCloseable {
         connections.close();
     }
 
+    private static final System.Logger MIGRATIONS = System.getLogger("dev.eloquent.migrations");
+
     /** How to boot: where the env comes from, test mode, drivers, models. */
     public static final class Builder {
         private Env env;
@@ -296,6 +316,8 @@ public final class Eloquent implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private Duration slowQueryThreshold;
         private final List<Runnable> registrations = new ArrayList<>();
+        private List<dev.eloquent.orm.migration.Migration> bootMigrations;
+        private List<String> bootConnections = List.of();
         private Eloquent booting;
 
         private Builder() {
@@ -352,7 +374,23 @@ public final class Eloquent implements AutoCloseable {
             return this;
         }
 
-        /** Validates the configuration and the models, and makes the instance current. Opens no connection yet. */
+        /**
+         * Applies the pending migrations on these connections (none = the default connection) when
+         * {@link #boot()} runs: how an application migrates at start-up without the CLI. The migrator's
+         * lock makes this safe when several instances start together; progress is logged at INFO to the
+         * {@code System.Logger} {@code dev.eloquent.migrations}; a failure closes the instance and is thrown
+         * by {@code boot()}.
+         */
+        public Builder migrateOnBoot(List<dev.eloquent.orm.migration.Migration> migrations, String... connections) {
+            this.bootMigrations = List.copyOf(migrations);
+            this.bootConnections = List.of(connections);
+            return this;
+        }
+
+        /**
+         * Validates the configuration and the models, and makes the instance current. Opens no connection
+         * yet, unless {@link #migrateOnBoot} asked for migrations.
+         */
         public Eloquent boot() {
             Env resolvedEnv = env != null ? env : EnvFiles.load(envDirectory, environment);
             DriverRegistry resolvedDrivers = drivers != null ? drivers : DriverRegistry.discover();
@@ -367,7 +405,26 @@ public final class Eloquent implements AutoCloseable {
             synchronized (Eloquent.class) {
                 current = db;
             }
+            if (bootMigrations != null) {
+                migrate(db);
+            }
             return db;
+        }
+
+        private void migrate(Eloquent db) {
+            dev.eloquent.orm.migration.MigrateOptions options = dev.eloquent.orm.migration.MigrateOptions.defaults()
+                    .withProgress(line -> MIGRATIONS.log(System.Logger.Level.INFO, line));
+            try {
+                dev.eloquent.orm.migration.Migrator migrator = db.migrator(bootMigrations);
+                if (bootConnections.isEmpty()) {
+                    migrator.run(null, options);
+                } else {
+                    bootConnections.forEach(connection -> migrator.run(connection, options));
+                }
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
         }
     }
 }

@@ -41,6 +41,56 @@ final class Persistence {
     }
 
     private <M extends Model<M>> void insert(M model, ModelType<M> type, DatabaseConnection connection) {
+        insertAll(List.of(model), type, connection);
+    }
+
+    /**
+     * Inserts new models of one type: consecutive models with the same columns go in one insert (which the
+     * driver splits at its parameter limit), each gets its defaults, timestamps and generated key as a
+     * single save does. Models already stored are saved one by one.
+     */
+    <M extends Model<M>> void saveMany(List<M> models) {
+        if (models.isEmpty()) {
+            return;
+        }
+        ModelType<M> type = models.get(0).type();
+        DatabaseConnection connection = db.connectionFor(type);
+        List<M> fresh = new ArrayList<>();
+        for (M model : models) {
+            if (model.type() != type) {
+                throw new EloquentException("saveMany takes models of one class: " + type.name() + " and "
+                        + model.getClass().getSimpleName() + " were given together");
+            }
+            if (model.exists()) {
+                save(model);
+            } else {
+                fresh.add(model);
+            }
+        }
+        insertAll(fresh, type, connection);
+        fresh.forEach(model -> model.bind(db, type));
+    }
+
+    private <M extends Model<M>> void insertAll(List<M> models, ModelType<M> type, DatabaseConnection connection) {
+        List<M> run = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (M model : models) {
+            Map<String, Object> values = insertValues(model, type, connection);
+            if (!rows.isEmpty() && !rows.get(0).keySet().equals(values.keySet())) {
+                insertRun(run, rows, type, connection);
+                run = new ArrayList<>();
+                rows = new ArrayList<>();
+            }
+            run.add(model);
+            rows.add(values);
+        }
+        if (!rows.isEmpty()) {
+            insertRun(run, rows, type, connection);
+        }
+    }
+
+    /** The model's attributes as inserted: defaults and timestamps filled in, checked; a key still to generate left out. */
+    private <M extends Model<M>> Map<String, Object> insertValues(M model, ModelType<M> type, DatabaseConnection connection) {
         Map<String, Object> attributes = model.mutableAttributes();
         if (type.spec() != null) {
             for (ColumnSpec column : type.spec().columns()) {
@@ -58,23 +108,37 @@ final class Persistence {
         attributes.replaceAll((column, value) -> stored(precision, value));
         Map<String, Object> values = new LinkedHashMap<>(attributes);
         type.checkInsert(values);
-        String generatedKey = type.keyGenerated() && values.get(type.keyName()) == null ? type.keyName() : null;
-        if (generatedKey != null) {
-            values.remove(generatedKey);
+        if (type.keyGenerated() && values.get(type.keyName()) == null) {
+            values.remove(type.keyName());
         }
-        Write.Insert insert = new Write.Insert(type.table(), new ArrayList<>(values.keySet()),
-                List.of(new ArrayList<>(values.values())), generatedKey);
-        WriteResult result = write(connection, insert);
-        if (generatedKey != null) {
-            Object generated = result.generatedKeys().isEmpty() ? null : result.generatedKeys().get(0);
-            if (generated == null) {
-                throw new EloquentException("connection '" + connection.name() + "' generated no key for "
-                        + type.table() + "." + generatedKey);
+        return values;
+    }
+
+    /** One insert of models whose rows have the same columns; generated keys are read back in row order. */
+    private <M extends Model<M>> void insertRun(List<M> models, List<Map<String, Object>> rows, ModelType<M> type,
+                                                DatabaseConnection connection) {
+        List<String> columns = new ArrayList<>(rows.get(0).keySet());
+        String generatedKey = type.keyGenerated() && !columns.contains(type.keyName()) ? type.keyName() : null;
+        List<List<Object>> values = new ArrayList<>(rows.size());
+        rows.forEach(row -> values.add(new ArrayList<>(row.values())));
+        WriteResult result = write(connection, new Write.Insert(type.table(), columns, values, generatedKey));
+        if (generatedKey != null && result.generatedKeys().size() != models.size()) {
+            throw new EloquentException("connection '" + connection.name() + "' generated " + result.generatedKeys().size()
+                    + " keys for " + models.size() + " rows of " + type.table() + "." + generatedKey);
+        }
+        for (int i = 0; i < models.size(); i++) {
+            M model = models.get(i);
+            if (generatedKey != null) {
+                Object generated = result.generatedKeys().get(i);
+                if (generated == null) {
+                    throw new EloquentException("connection '" + connection.name() + "' generated no key for "
+                            + type.table() + "." + generatedKey);
+                }
+                model.mutableAttributes().put(generatedKey, type.cast(generatedKey, generated));
             }
-            attributes.put(generatedKey, type.cast(generatedKey, generated));
+            model.syncOriginal();
+            model.markExists(true);
         }
-        model.syncOriginal();
-        model.markExists(true);
     }
 
     private <M extends Model<M>> void update(M model, ModelType<M> type, DatabaseConnection connection) {

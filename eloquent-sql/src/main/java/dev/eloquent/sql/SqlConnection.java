@@ -347,6 +347,15 @@ public final class SqlConnection implements DatabaseConnection {
         return !open(new CompiledSql(dialect.tableExistsQuery(), List.of(table), table), false).drain().isEmpty();
     }
 
+    @Override
+    public List<String> tables() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Object[] row : open(new CompiledSql(dialect.tablesQuery(), List.of()), false).drain().values()) {
+            names.add(String.valueOf(row[0]));
+        }
+        return names;
+    }
+
     // ---- transactions ----
 
     /**

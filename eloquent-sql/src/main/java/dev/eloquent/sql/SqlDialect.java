@@ -30,6 +30,11 @@ public abstract class SqlDialect {
     /** SQL that returns one row when a table exists; its one parameter is the table name. */
     public abstract String tableExistsQuery();
 
+    /** A query with no bindings whose first column is the name of every table of the current database or schema. */
+    public String tablesQuery() {
+        throw new dev.eloquent.api.EloquentException(name() + " cannot list its tables");
+    }
+
     /** What every SQL driver offers, plus transactional DDL where {@link #transactionalDdl()} says so. */
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.of(Capability.TRANSACTIONS, Capability.JOINS, Capability.SUBQUERIES,

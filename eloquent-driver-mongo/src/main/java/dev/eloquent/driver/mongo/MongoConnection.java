@@ -286,6 +286,15 @@ final class MongoConnection implements DatabaseConnection {
         return commands.run(command, () -> database.listCollectionNames().into(new ArrayList<>()), List::size).contains(table);
     }
 
+    @Override
+    public List<String> tables() {
+        if (closed) {
+            throw new ConnectionException("connection '" + settings.connection() + "' is closed");
+        }
+        MongoCommands.Command command = MongoCommands.command("*", "listCollections", List::of);
+        return commands.run(command, () -> database.listCollectionNames().into(new ArrayList<>()), List::size);
+    }
+
     /** The raw client, for this driver's own tests only (the package is not exported). */
     MongoDatabase database() {
         return database;

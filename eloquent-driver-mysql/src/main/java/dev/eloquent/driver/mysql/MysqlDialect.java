@@ -79,6 +79,11 @@ final class MysqlDialect extends SqlDialect {
     }
 
     @Override
+    public String tablesQuery() {
+        return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'";
+    }
+
+    @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
     }

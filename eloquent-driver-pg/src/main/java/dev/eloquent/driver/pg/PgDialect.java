@@ -52,6 +52,11 @@ final class PgDialect extends SqlDialect {
     }
 
     @Override
+    public String tablesQuery() {
+        return "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+    }
+
+    @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?";
     }

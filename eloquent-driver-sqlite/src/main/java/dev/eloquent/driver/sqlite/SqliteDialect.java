@@ -75,6 +75,11 @@ final class SqliteDialect extends SqlDialect {
     }
 
     @Override
+    public String tablesQuery() {
+        return "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+    }
+
+    @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
     }

@@ -1,14 +1,17 @@
 package dev.eloquent.orm.seed;
 
 import dev.eloquent.api.EloquentException;
+import dev.eloquent.orm.Database;
 import dev.eloquent.orm.Eloquent;
 
 /**
  * Fills a connection with data: {@code run()} writes through the ORM ({@link #db()}) and may
- * {@link #call} other seeders. Seeders are run by {@code Seeding} (and {@code eloquent db:seed}).
+ * {@link #call} other seeders. Seeders are run by {@link Seeding#run} (and {@code eloquent db:seed}),
+ * each inside a transaction on connections that have them.
  */
 public abstract class Seeder {
     private Eloquent db;
+    private String target;
 
     public abstract void run();
 
@@ -20,21 +23,41 @@ public abstract class Seeder {
     /** The instance this seeder runs with; set before {@link #run()}. */
     protected Eloquent db() {
         if (db == null) {
-            throw new EloquentException(getClass().getSimpleName() + " is not running: run seeders through Seeding.run");
+            throw new EloquentException(name() + " is not running: run seeders through Seeding.run");
         }
         return db;
     }
 
-    /** Runs other seeders now, with the same instance. */
+    /** The connection this run targets ({@code db.on(...)} of its name): for tables and SQL seeded by hand. */
+    protected Database database() {
+        db();
+        return target == null ? db.on(db.connections().defaultName().toString()) : db.on(target);
+    }
+
+    /**
+     * Runs other seeders now, with the same instance, each inside the running transaction (a savepoint)
+     * on the same connection unless it pins another; each reports its time to the same progress.
+     */
     protected void call(Seeder... seeders) {
+        db();
         for (Seeder seeder : seeders) {
-            seeder.bind(db());
-            seeder.run();
+            Seeding.runNested(db, target, seeder);
         }
     }
 
     /** Gives the seeder its instance; called by the runner before {@link #run()}. */
     public final void bind(Eloquent db) {
         this.db = db;
+    }
+
+    /** The targeted connection name (not the test twin; null = the default); set by the runner. */
+    final void target(String connection) {
+        this.target = connection;
+    }
+
+    /** The name progress lines and errors use. */
+    String name() {
+        String simple = getClass().getSimpleName();
+        return simple.isEmpty() ? getClass().getName() : simple;
     }
 }
