@@ -17,7 +17,7 @@ final class MigrateCommands {
     }
 
     static Migrator migrator(Session session) {
-        return new Migrator(session.db, session.application.migrations());
+        return session.db.migrator(session.application.migrations());
     }
 
     static MigrateOptions options(Session session, MigrationOptions migration) {

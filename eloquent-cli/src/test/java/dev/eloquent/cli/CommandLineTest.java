@@ -66,7 +66,7 @@ class CommandLineTest {
         assertFalse(plain.err().contains("\tat "), plain.err());
         Outcome verbose = run("migrate:status", "--verbose");
         assertEquals(EloquentCli.FAILED, verbose.code());
-        assertTrue(verbose.err().contains("\tat dev.eloquent.cli.Applications"), verbose.err());
+        assertTrue(verbose.err().contains("\tat ") && verbose.err().contains("dev.eloquent.cli.Applications.choose("), verbose.err());
     }
 
     @Test
