@@ -24,15 +24,18 @@ final class MigrateCommands {
         return new MigrateOptions(migration.pretend, session.options.force, session.progress());
     }
 
+    /**
+     * What a command did on one connection. Each migration already reported its connection and time
+     * through the progress as it ran; this adds "nothing to do", and the statements of a --pretend run.
+     */
     static void report(Session session, String target, List<MigrationRun> runs, String verb, boolean pretend) {
         if (runs.isEmpty()) {
             session.out.println(session.shown(target) + ": nothing to " + verb);
             return;
         }
-        for (MigrationRun run : runs) {
-            session.out.println(session.shown(target) + ": " + (pretend ? "would " + verb + " " : verb + " ")
-                    + run.migration() + (pretend ? "" : " (batch " + run.batch() + ", " + run.took().toMillis() + " ms)"));
-            if (pretend) {
+        if (pretend) {
+            for (MigrationRun run : runs) {
+                session.out.println(session.shown(target) + ": would " + verb + " " + run.migration());
                 run.statements().forEach(s -> session.out.println("    " + s));
             }
         }
