@@ -116,6 +116,17 @@ public final class JdbcRawAccess implements RawAccess {
     }
 
     @Override
+    public boolean hasTable(String table) {
+        try (Connection connection = source.open();
+             ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
+                     table, new String[] {"TABLE"})) {
+            return tables.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw lookup of table " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void update(String table, long id, String column, Object value) {
         try (Connection connection = source.open();
              PreparedStatement statement = connection.prepareStatement(

@@ -19,4 +19,7 @@ public interface RawAccess {
      * such as a pivot with a composite key.
      */
     List<Map<String, Object>> rowsOrderedBy(String table, String... columns);
+
+    /** Whether the table (collection) exists, asked of the database's own client. */
+    boolean hasTable(String table);
 }

@@ -42,6 +42,13 @@ final class MongoRawAccess implements RawAccess {
     }
 
     @Override
+    public boolean hasTable(String table) {
+        try (MongoClient client = MongoClients.create(uri)) {
+            return client.getDatabase(database).listCollectionNames().into(new ArrayList<>()).contains(table);
+        }
+    }
+
+    @Override
     public void update(String table, long id, String column, Object value) {
         try (MongoClient client = MongoClients.create(uri)) {
             UpdateResult result = client.getDatabase(database).getCollection(table)

@@ -88,6 +88,14 @@ final class MigrationLedger {
         if (value instanceof Date date) {
             return date.toInstant();
         }
+        if (value instanceof String text) {
+            // SQLite keeps timestamps as text and a table read without a schema does not convert it.
+            try {
+                return LocalDateTime.parse(text.trim().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new EloquentException("column applied_at of " + TABLE + " holds text that is not a timestamp");
+            }
+        }
         throw new EloquentException("column applied_at of " + TABLE + " holds a " + value.getClass().getName()
                 + ", not a timestamp");
     }
