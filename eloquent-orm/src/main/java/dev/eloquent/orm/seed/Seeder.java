@@ -55,8 +55,8 @@ public abstract class Seeder {
         this.target = connection;
     }
 
-    /** The name progress lines and errors use. */
-    String name() {
+    /** The name progress lines, errors and {@code db:seed --class} use: the class's simple name unless overridden. */
+    public String name() {
         String simple = getClass().getSimpleName();
         return simple.isEmpty() ? getClass().getName() : simple;
     }
