@@ -13,7 +13,7 @@ public final class ForeignKeyDefinition {
     private String name;
     private ReferentialAction onDelete = ReferentialAction.NO_ACTION;
 
-    ForeignKeyDefinition(List<String> columns) {
+    public ForeignKeyDefinition(List<String> columns) {
         this.columns = List.copyOf(columns);
     }
 
