@@ -25,19 +25,12 @@ final class MigrateCommands {
     }
 
     /**
-     * What a command did on one connection. Each migration already reported its connection and time
-     * through the progress as it ran; this adds "nothing to do", and the statements of a --pretend run.
+     * What a command did on one connection: each migration already reported its connection, time and
+     * (with --pretend) statements through the progress as it ran; this adds "nothing to do".
      */
-    static void report(Session session, String target, List<MigrationRun> runs, String verb, boolean pretend) {
+    static void report(Session session, String target, List<MigrationRun> runs, String verb) {
         if (runs.isEmpty()) {
             session.out.println(session.shown(target) + ": nothing to " + verb);
-            return;
-        }
-        if (pretend) {
-            for (MigrationRun run : runs) {
-                session.out.println(session.shown(target) + ": would " + verb + " " + run.migration());
-                run.statements().forEach(s -> session.out.println("    " + s));
-            }
         }
     }
 
@@ -55,7 +48,7 @@ final class MigrateCommands {
             }
             Migrator migrator = migrator(session);
             for (String target : session.targets) {
-                report(session, target, migrator.run(target, options(session, migration)), "migrate", migration.pretend);
+                report(session, target, migrator.run(target, options(session, migration)), "migrate");
             }
         }
     }
@@ -79,7 +72,7 @@ final class MigrateCommands {
                 List<MigrationRun> runs = migration.allMigrations
                         ? migrator.reset(target, options(session, migration))
                         : migrator.rollback(target, step, options(session, migration));
-                report(session, target, runs, "roll back", migration.pretend);
+                report(session, target, runs, "roll back");
             }
         }
     }
@@ -122,7 +115,7 @@ final class MigrateCommands {
             }
             Migrator migrator = migrator(session);
             for (String target : session.targets) {
-                report(session, target, migrator.fresh(target, options(session, migration)), "migrate", migration.pretend);
+                report(session, target, migrator.fresh(target, options(session, migration)), "migrate");
             }
         }
     }
@@ -140,7 +133,7 @@ final class MigrateCommands {
             }
             Migrator migrator = migrator(session);
             for (String target : session.targets) {
-                report(session, target, migrator.reset(target, options(session, migration)), "roll back", migration.pretend);
+                report(session, target, migrator.reset(target, options(session, migration)), "roll back");
             }
         }
     }

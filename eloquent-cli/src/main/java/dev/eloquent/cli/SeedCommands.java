@@ -75,7 +75,7 @@ final class SeedCommands {
             for (String target : session.targets) {
                 MigrateCommands.report(session, target, migrator.fresh(target,
                         new dev.eloquent.orm.migration.MigrateOptions(false, session.options.force, session.progress())),
-                        "migrate", false);
+                        "migrate");
             }
             seed(session, className);
         }

@@ -1,5 +1,10 @@
 package dev.eloquent.examples;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.eloquent.testkit.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +159,38 @@ class CliIT {
             assertEquals(0, count(entry.getValue(), "SELECT COUNT(*) FROM authors"), "fresh: " + entry.getKey());
             assertTrue(hasTable(entry.getValue(), "example_runs"), "fresh runs every migration: " + entry.getKey());
         }
+    }
+
+    @Test
+    void mongoIsTargetedWithMongoAndItsTestTwinWithTest() throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+        try (MongoClient raw = MongoClients.create(uri)) {
+            Map<String, String> env = Map.of("MONGO_TEST_URI", uri + "/cli_test", "MONGO_URI", uri + "/cli");
+            ExampleProcess.Result run = ok(env, "migrate:run", "--mongo", "--test");
+            assertTrue(run.output().contains("[mongo_test"), run.output());
+            MongoDatabase test = raw.getDatabase("cli_test");
+            assertTrue(collections(test).contains("geolocations"), collections(test).toString());
+            // Only the migration pinned to mongo applies there: the unpinned SQL tables do not follow --mongo.
+            assertFalse(collections(test).contains("authors"), collections(test).toString());
+            assertFalse(collections(raw.getDatabase("cli")).contains("geolocations"), "the non-test database is untouched");
+
+            ok(env, "db:seed", "--mongo", "--test", "--class", "GeoLocationSeeder");
+            assertEquals(2, test.getCollection("geolocations").countDocuments());
+
+            ExampleProcess.Result status = ok(env, "migrate:status", "--mongo", "--test");
+            assertTrue(status.output().contains("ran     CreateGeolocationsCollection"), status.output());
+
+            ok(env, "migrate:rollback", "--mongo", "--test", "--step", "1");
+            assertFalse(collections(test).contains("geolocations"), collections(test).toString());
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static List<String> collections(MongoDatabase database) {
+        return database.listCollectionNames().into(new ArrayList<>());
     }
 
     @Test
