@@ -172,8 +172,10 @@ class CliIT {
             assertTrue(run.output().contains("[mongo_test"), run.output());
             MongoDatabase test = raw.getDatabase("cli_test");
             assertTrue(collections(test).contains("geolocations"), collections(test).toString());
-            // Only the migration pinned to mongo applies there: the unpinned SQL tables do not follow --mongo.
-            assertFalse(collections(test).contains("authors"), collections(test).toString());
+            // Unpinned migrations follow the target (authors), and the ledger is a collection like any other.
+            assertTrue(collections(test).contains("authors"), collections(test).toString());
+            // Five of the six: books is pinned to sqlite.
+            assertEquals(5, test.getCollection("eloquent_migrations").countDocuments());
             assertFalse(collections(raw.getDatabase("cli")).contains("geolocations"), "the non-test database is untouched");
 
             ok(env, "db:seed", "--mongo", "--test", "--class", "GeoLocationSeeder");
