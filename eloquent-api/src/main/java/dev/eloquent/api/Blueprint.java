@@ -14,6 +14,7 @@ public final class Blueprint {
     public static final int DEFAULT_STRING_LENGTH = 255;
     private final List<ColumnDefinition> columns = new ArrayList<>();
     private final List<String> primaryKey = new ArrayList<>();
+    private final List<ForeignKeyDefinition> foreignKeys = new ArrayList<>();
 
     public ColumnDefinition increments(String name) {
         return add(name, ColumnType.INCREMENTS).primary();
@@ -111,6 +112,25 @@ public final class Blueprint {
         }
     }
 
+    /** A foreign key of these columns: {@code t.foreign("artist_id").references("id").on("artists").onDelete("cascade")}. */
+    public ForeignKeyDefinition foreign(String... columns) {
+        ForeignKeyDefinition key = new ForeignKeyDefinition(SchemaNames.checkColumns(List.of(columns), "foreign()"));
+        foreignKeys.add(key);
+        return key;
+    }
+
+    /** The columns declared so far, frozen for {@code table} (used by the schema builder's alterations). */
+    public List<ColumnSpec> columns(String table) {
+        List<ColumnSpec> specs = new ArrayList<>();
+        columns.forEach(c -> specs.add(c.toSpec(table)));
+        return specs;
+    }
+
+    /** The foreign keys declared so far, frozen for {@code table}. */
+    public List<ForeignKey> foreignKeys(String table) {
+        return foreignKeys.stream().map(k -> k.toForeignKey(table)).toList();
+    }
+
     private ColumnDefinition add(String name, ColumnType type) {
         ColumnDefinition column = new ColumnDefinition(Identifiers.check(name, "column"), type);
         columns.add(column);
@@ -143,6 +163,6 @@ public final class Blueprint {
             throw new EloquentException("table '" + table + "' combines an increments column with another primary"
                     + " key column; an increments column is the whole primary key");
         }
-        return new TableSpec(table, specs);
+        return new TableSpec(table, specs, foreignKeys(table));
     }
 }

@@ -51,7 +51,21 @@ public interface DatabaseConnection extends AutoCloseable {
 
     void execute(SchemaChange change);
 
+    /**
+     * What {@link #execute} would run for the change, without running it: the SQL statements on SQL
+     * drivers, the command shapes on MongoDB. For {@code --pretend} and for showing what a migration did.
+     * The default names the change only.
+     */
+    default List<String> describe(SchemaChange change) {
+        return List.of(change.getClass().getSimpleName() + " " + change.tableName());
+    }
+
     boolean hasTable(String table);
+
+    /** Whether the table has the column. */
+    default boolean hasColumn(String table, String column) {
+        throw new EloquentException("hasColumn is not supported on " + driverName());
+    }
 
     /**
      * The names of the tables (collections on MongoDB) of this connection's database or schema, as

@@ -1,9 +1,11 @@
 package dev.eloquent.sql;
 
+import dev.eloquent.api.ColumnChange;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.Condition;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
+import dev.eloquent.api.ForeignKey;
 import dev.eloquent.api.Join;
 import dev.eloquent.api.Operator;
 import dev.eloquent.api.Order;
@@ -500,13 +502,77 @@ public final class SqlCompiler {
 
     // ---- schema ----
 
-    /** The statements of a schema change, in order. */
+    /**
+     * The statements of a schema change, in order. What every supported database writes alike is here;
+     * the dialect is asked for renaming a table, changing a column, dropping an index and adding or
+     * dropping a foreign key, and refuses (naming the alternative) what its database cannot do in place.
+     */
     public List<String> schema(SchemaChange change) {
         if (change instanceof SchemaChange.CreateTable create) {
             return createTable(create.table(), create.ifNotExists());
         }
-        SchemaChange.DropTable drop = (SchemaChange.DropTable) change;
-        return List.of("DROP TABLE " + (drop.ifExists() ? "IF EXISTS " : "") + dialect.quote(drop.table()));
+        if (change instanceof SchemaChange.DropTable drop) {
+            return List.of("DROP TABLE " + (drop.ifExists() ? "IF EXISTS " : "") + dialect.quote(drop.table()));
+        }
+        if (change instanceof SchemaChange.RenameTable rename) {
+            return List.of(dialect.renameTable(dialect.quote(rename.from()), dialect.quote(rename.to())));
+        }
+        if (change instanceof SchemaChange.AlterTable alter) {
+            List<String> statements = new ArrayList<>();
+            alter.changes().forEach(c -> statements.addAll(alterColumn(alter.table(), c)));
+            return statements;
+        }
+        if (change instanceof SchemaChange.CreateIndex index) {
+            return List.of(createIndex(index.table(), index.name(), index.columns(), index.unique()));
+        }
+        if (change instanceof SchemaChange.DropIndex index) {
+            return List.of(dialect.dropIndex(dialect.quote(index.table()), dialect.quote(index.name())));
+        }
+        if (change instanceof SchemaChange.AddForeignKey key) {
+            return List.of(dialect.addForeignKey(dialect.quote(key.table()), foreignKeyClause(key.foreignKey())));
+        }
+        if (change instanceof SchemaChange.DropForeignKey key) {
+            return List.of(dialect.dropForeignKey(dialect.quote(key.table()), dialect.quote(key.name())));
+        }
+        throw new EloquentException("schema change " + change.getClass().getSimpleName() + " is not supported on "
+                + dialect.name());
+    }
+
+    private List<String> alterColumn(String table, ColumnChange change) {
+        String alter = "ALTER TABLE " + dialect.quote(table) + " ";
+        if (change instanceof ColumnChange.AddColumn add) {
+            // Unique and index flags become separate indexes: SQLite cannot add a UNIQUE column, and the
+            // index then has the same name on every database.
+            ColumnSpec column = add.column();
+            List<String> statements = new ArrayList<>();
+            statements.add(alter + "ADD COLUMN " + columnDefinition(table, column, false));
+            if (column.unique() || column.index()) {
+                statements.add(createIndex(table, null, List.of(column.name()), column.unique()));
+            }
+            return statements;
+        }
+        if (change instanceof ColumnChange.DropColumn drop) {
+            return List.of(alter + "DROP COLUMN " + dialect.quote(drop.name()));
+        }
+        if (change instanceof ColumnChange.RenameColumn rename) {
+            return List.of(alter + "RENAME COLUMN " + dialect.quote(rename.from()) + " TO " + dialect.quote(rename.to()));
+        }
+        ColumnSpec column = ((ColumnChange.ChangeColumn) change).column();
+        String literal = column.hasDefault() ? dialect.defaultLiteral(table, column) : null;
+        return dialect.changeColumn(dialect.quote(table), column, columnDefinition(table, column, false), literal);
+    }
+
+    private String createIndex(String table, String name, List<String> columns, boolean unique) {
+        String index = name != null ? name : dev.eloquent.api.SchemaNames.index(table, columns, unique);
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + dialect.quote(index) + " ON " + dialect.quote(table)
+                + " (" + String.join(", ", quoteAll(columns)) + ")";
+    }
+
+    /** {@code CONSTRAINT name FOREIGN KEY (...) REFERENCES table (...) ON DELETE action}, inside CREATE or ALTER TABLE. */
+    private String foreignKeyClause(ForeignKey key) {
+        return "CONSTRAINT " + dialect.quote(key.name()) + " FOREIGN KEY (" + String.join(", ", quoteAll(key.columns()))
+                + ") REFERENCES " + dialect.quote(key.refTable()) + " (" + String.join(", ", quoteAll(key.refColumns()))
+                + ") ON DELETE " + key.onDelete().sql();
     }
 
     private List<String> createTable(TableSpec table, boolean ifNotExists) {
@@ -514,7 +580,7 @@ public final class SqlCompiler {
         StringJoiner definitions = new StringJoiner(", ", " (", ")");
         for (ColumnSpec column : table.columns()) {
             definitions.add(column.autoIncrement() ? dialect.autoIncrementColumn(column)
-                    : columnDefinition(table.name(), column));
+                    : columnDefinition(table.name(), column, true));
         }
         List<ColumnSpec> primaryKey = table.primaryKey();
         if (!primaryKey.isEmpty() && table.autoIncrementColumn().isEmpty()) {
@@ -522,6 +588,7 @@ public final class SqlCompiler {
             primaryKey.forEach(c -> keys.add(dialect.quote(c.name())));
             definitions.add(keys.toString());
         }
+        table.foreignKeys().forEach(key -> definitions.add(foreignKeyClause(key)));
         List<String> separateIndexes = new ArrayList<>();
         for (ColumnSpec column : table.columns()) {
             if (column.index() && !column.unique() && !column.primary()) {
@@ -542,13 +609,13 @@ public final class SqlCompiler {
         return statements;
     }
 
-    private String columnDefinition(String table, ColumnSpec column) {
+    private String columnDefinition(String table, ColumnSpec column, boolean inlineUnique) {
         StringBuilder sql = new StringBuilder(dialect.quote(column.name())).append(' ').append(dialect.columnType(column));
         sql.append(column.nullable() ? " NULL" : " NOT NULL");
         if (column.hasDefault()) {
             sql.append(" DEFAULT ").append(dialect.defaultLiteral(table, column));
         }
-        if (column.unique() && !column.primary()) {
+        if (inlineUnique && column.unique() && !column.primary()) {
             sql.append(" UNIQUE");
         }
         sql.append(dialect.columnChecks(column));

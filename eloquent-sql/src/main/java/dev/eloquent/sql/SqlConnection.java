@@ -327,8 +327,7 @@ public final class SqlConnection implements DatabaseConnection {
     @Override
     public void execute(SchemaChange change) {
         List<String> statements = compiler.schema(change);
-        String table = change instanceof SchemaChange.CreateTable create ? create.table().name()
-                : ((SchemaChange.DropTable) change).table();
+        String table = change.tableName();
         Runnable run = () -> statements.forEach(sql -> update(new CompiledSql(sql, List.of(), table), false));
         if (dialect.transactionalDdl() && statements.size() > 1) {
             // All of a table or none of it: the table and its indexes commit together.
@@ -339,6 +338,18 @@ public final class SqlConnection implements DatabaseConnection {
         } else {
             run.run();
         }
+    }
+
+    @Override
+    public List<String> describe(SchemaChange change) {
+        return compiler.schema(change);
+    }
+
+    @Override
+    public boolean hasColumn(String table, String column) {
+        Identifiers.check(table, "table");
+        Identifiers.check(column, "column");
+        return !open(new CompiledSql(dialect.columnExistsQuery(), List.of(table, column), table), false).drain().isEmpty();
     }
 
     @Override

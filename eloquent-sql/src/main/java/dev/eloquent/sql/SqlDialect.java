@@ -322,6 +322,46 @@ public abstract class SqlDialect {
         }
     }
 
+    /** SQL that returns one row when a table has a column; its parameters are the table and column names. */
+    public String columnExistsQuery() {
+        return "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?";
+    }
+
+    /** Renames a table (quoted names): standard {@code ALTER TABLE ... RENAME TO}. */
+    public String renameTable(String quotedFrom, String quotedTo) {
+        return "ALTER TABLE " + quotedFrom + " RENAME TO " + quotedTo;
+    }
+
+    /** Drops an index (quoted names): standard {@code DROP INDEX name}; MySQL also names the table. */
+    public String dropIndex(String quotedTable, String quotedIndex) {
+        return "DROP INDEX " + quotedIndex;
+    }
+
+    /** Adds a foreign key given as its {@code CONSTRAINT ... FOREIGN KEY ...} clause. */
+    public String addForeignKey(String quotedTable, String constraint) {
+        return "ALTER TABLE " + quotedTable + " ADD " + constraint;
+    }
+
+    public String dropForeignKey(String quotedTable, String quotedName) {
+        return "ALTER TABLE " + quotedTable + " DROP CONSTRAINT " + quotedName;
+    }
+
+    /**
+     * The statements that give an existing column a new type, nullability and default. The default is
+     * standard SQL's {@code ALTER COLUMN}, in one statement so that it applies whole.
+     *
+     * @param definition    the column's full definition as ADD COLUMN would write it (name, type, NULL, DEFAULT, checks)
+     * @param defaultLiteral the default as a literal, or null when the column has none (any old default is dropped)
+     */
+    public List<String> changeColumn(String quotedTable, ColumnSpec column, String definition, String defaultLiteral) {
+        String name = quote(column.name());
+        String type = columnType(column);
+        return List.of("ALTER TABLE " + quotedTable
+                + " ALTER COLUMN " + name + " SET DATA TYPE " + type
+                + ", ALTER COLUMN " + name + (column.nullable() ? " DROP NOT NULL" : " SET NOT NULL")
+                + ", ALTER COLUMN " + name + (defaultLiteral == null ? " DROP DEFAULT" : " SET DEFAULT " + defaultLiteral));
+    }
+
     /** Whether schema changes can run inside a transaction and roll back. */
     public boolean transactionalDdl() {
         return false;

@@ -168,7 +168,7 @@ public interface MigrationKit extends KitSupport {
             Migrator migrator = migrator(db, creates("a"), creates("b"));
             List<MigrationRun> runs = migrator.run(conn, MigrateOptions.defaults().withPretend(true).withProgress(progress::add));
             assertEquals(List.of("create_mig_a", "create_mig_b"), names(runs));
-            assertTrue(runs.get(0).statements().size() == 1 && runs.get(0).statements().get(0).contains("mig_a"),
+            assertTrue(!runs.get(0).statements().isEmpty() && String.join(" ", runs.get(0).statements()).contains("mig_a"),
                     runs.get(0).statements().toString());
             assertTrue(progress.stream().anyMatch(line -> line.contains("mig_b")), progress.toString());
             assertFalse(target().raw().hasTable("mig_a"));

@@ -55,8 +55,10 @@ final class MysqlDialect extends SqlDialect {
     @Override
     public String columnType(ColumnSpec column) {
         return switch (column.type()) {
-            case INCREMENTS -> "INT UNSIGNED";
-            case BIG_INCREMENTS -> "BIGINT UNSIGNED";
+            // Signed, as on the other databases: a foreign key column declared integer() or bigInteger()
+            // must have exactly the referenced key's type and sign on MySQL.
+            case INCREMENTS -> "INT";
+            case BIG_INCREMENTS -> "BIGINT";
             case INTEGER -> "INT";
             case BIG_INTEGER -> "BIGINT";
             case STRING -> "VARCHAR(" + column.length() + ")";
@@ -86,6 +88,33 @@ final class MysqlDialect extends SqlDialect {
     @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
+    }
+
+    @Override
+    public String columnExistsQuery() {
+        return "SELECT 1 FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?"
+                + " AND column_name = ?";
+    }
+
+    @Override
+    public String renameTable(String quotedFrom, String quotedTo) {
+        return "RENAME TABLE " + quotedFrom + " TO " + quotedTo;
+    }
+
+    @Override
+    public String dropIndex(String quotedTable, String quotedIndex) {
+        return "DROP INDEX " + quotedIndex + " ON " + quotedTable;
+    }
+
+    @Override
+    public String dropForeignKey(String quotedTable, String quotedName) {
+        return "ALTER TABLE " + quotedTable + " DROP FOREIGN KEY " + quotedName;
+    }
+
+    /** MODIFY COLUMN restates the whole column: type, nullability, default and checks, as ADD COLUMN writes them. */
+    @Override
+    public List<String> changeColumn(String quotedTable, ColumnSpec column, String definition, String defaultLiteral) {
+        return List.of("ALTER TABLE " + quotedTable + " MODIFY COLUMN " + definition);
     }
 
     @Override

@@ -61,6 +61,28 @@ final class PgDialect extends SqlDialect {
         return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?";
     }
 
+    @Override
+    public String columnExistsQuery() {
+        return "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"
+                + " AND column_name = ?";
+    }
+
+    /**
+     * One ALTER TABLE: the type with a USING cast (PostgreSQL converts text to numbers, JSONB or UUID only
+     * when told to), then nullability and default. The cast fails, and the whole statement with it, when
+     * a stored value does not convert.
+     */
+    @Override
+    public java.util.List<String> changeColumn(String quotedTable, ColumnSpec column, String definition,
+                                               String defaultLiteral) {
+        String name = quote(column.name());
+        String type = columnType(column);
+        return java.util.List.of("ALTER TABLE " + quotedTable
+                + " ALTER COLUMN " + name + " TYPE " + type + " USING " + name + "::" + type
+                + ", ALTER COLUMN " + name + (column.nullable() ? " DROP NOT NULL" : " SET NOT NULL")
+                + ", ALTER COLUMN " + name + (defaultLiteral == null ? " DROP DEFAULT" : " SET DEFAULT " + defaultLiteral));
+    }
+
     /** {@code like} is ILIKE, so that it ignores case as on the other drivers; case-sensitive is plain LIKE. */
     @Override
     public String like(String left, String pattern, boolean negated, boolean caseSensitive) {

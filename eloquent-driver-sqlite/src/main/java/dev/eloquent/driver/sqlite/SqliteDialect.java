@@ -1,6 +1,7 @@
 package dev.eloquent.driver.sqlite;
 
 import dev.eloquent.api.ColumnSpec;
+import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Lock;
 import dev.eloquent.sql.SqlDialect;
 import dev.eloquent.sql.SqlFailure;
@@ -82,6 +83,36 @@ final class SqliteDialect extends SqlDialect {
     @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    }
+
+    /** The table-valued form of PRAGMA table_info, which takes the table name as a bound parameter. */
+    @Override
+    public String columnExistsQuery() {
+        return "SELECT 1 FROM pragma_table_info(?) WHERE name = ?";
+    }
+
+    /**
+     * SQLite's ALTER TABLE cannot change a column: that needs the table rebuilt (create the new table,
+     * copy the rows, drop the old, rename), which this driver does not do for you.
+     */
+    @Override
+    public java.util.List<String> changeColumn(String quotedTable, ColumnSpec column, String definition,
+                                               String defaultLiteral) {
+        throw new EloquentException("changing column " + column.name() + " is not supported on sqlite: SQLite cannot"
+                + " alter a column in place; in the migration create a new table with the new definition, copy the"
+                + " rows with insert ... select, drop the old table and rename the new one");
+    }
+
+    @Override
+    public String addForeignKey(String quotedTable, String constraint) {
+        throw new EloquentException("adding a foreign key to an existing table is not supported on sqlite: declare it"
+                + " when the table is created (t.foreign(...) in create()), or rebuild the table");
+    }
+
+    @Override
+    public String dropForeignKey(String quotedTable, String quotedName) {
+        throw new EloquentException("dropping a foreign key is not supported on sqlite: SQLite cannot alter a table's"
+                + " constraints; rebuild the table without it (create, copy, drop, rename)");
     }
 
     @Override
