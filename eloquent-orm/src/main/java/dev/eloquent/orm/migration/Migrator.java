@@ -161,11 +161,13 @@ public final class Migrator {
             if (done.contains(migration.name())) {
                 continue;
             }
-            List<String> statements = describe(name, migration::up);
-            String checksum = checksum(name, migration);
             long start = System.nanoTime();
             options.progress().accept(line(name, "migrating " + migration.name(), -1));
+            List<String> statements;
             try {
+                // Recorded first (the checksum and the run's statements): a migration that throws fails here too.
+                statements = describe(name, migration::up);
+                String checksum = checksum(name, migration);
                 inTransactionIf(transactional, name, () -> {
                     migration.up(db.schema(name));
                     ledger.record(migration.name(), batch, checksum, clock.instant());
@@ -248,8 +250,8 @@ public final class Migrator {
                 throw new EloquentException("the ledger of connection '" + name + "' lists migration "
                         + entry.migration() + ", which the application no longer provides; it cannot be rolled back");
             }
-            List<String> statements = describe(name, migration::down);
             if (options.pretend()) {
+                List<String> statements = describe(name, migration::down);
                 runs.add(new MigrationRun(name, migration.name(), entry.batch(), Duration.ZERO, statements));
                 options.progress().accept(line(name, "would roll back " + migration.name(), -1));
                 statements.forEach(statement -> options.progress().accept("  " + statement));
@@ -257,9 +259,10 @@ public final class Migrator {
             }
             long start = System.nanoTime();
             options.progress().accept(line(name, "rolling back " + migration.name(), -1));
+            SchemaBuilder schema = db.schema(name);
             try {
                 inTransactionIf(transactional, name, () -> {
-                    migration.down(db.schema(name));
+                    migration.down(schema);
                     ledger.forget(migration.name());
                 });
             } catch (RuntimeException e) {
@@ -267,6 +270,8 @@ public final class Migrator {
                         runs.stream().map(MigrationRun::migration).toList(),
                         "it is still recorded as applied", e);
             }
+            DatabaseConnection connection = connectionOf(name);
+            List<String> statements = schema.recorded().stream().flatMap(change -> connection.describe(change).stream()).toList();
             runs.add(new MigrationRun(name, migration.name(), entry.batch(), Duration.ofNanos(System.nanoTime() - start),
                     statements));
             options.progress().accept(line(name, "rolled back " + migration.name(), start));
