@@ -283,6 +283,31 @@ public interface MigrationKit extends KitSupport {
         assertEquals(List.of(), target().raw().rowsOrderedBy(LOCK, "name"), "the lock was released");
     }
 
+    @Test
+    default void aStaleLockIsTakenOverAndALiveOneIsWaitedFor() {
+        try (Eloquent db = bootClean()) {
+            String conn = target().connection();
+            db.migrator(List.of(creates("a"))).run(conn, MigrateOptions.defaults());
+            // A runner that died an hour ago left its lock row behind.
+            db.on(conn).table(LOCK).insert(Map.of("name", "migrate", "owner", "dead runner",
+                    "acquired_ms", System.currentTimeMillis() - Duration.ofHours(1).toMillis()));
+            assertEquals(List.of("create_mig_b"),
+                    names(db.migrator(List.of(creates("a"), creates("b"))).run(conn, MigrateOptions.defaults())));
+            assertEquals(List.of(), target().raw().rowsOrderedBy(LOCK, "name"));
+
+            // A live lock: the runner waits until it is released or, here, goes stale after a second.
+            db.on(conn).table(LOCK).insert(Map.of("name", "migrate", "owner", "slow runner",
+                    "acquired_ms", System.currentTimeMillis()));
+            long start = System.nanoTime();
+            List<MigrationRun> runs = db.migrator(List.of(creates("a"), creates("b"), creates("c")))
+                    .staleLockAfter(Duration.ofSeconds(1)).run(conn, MigrateOptions.defaults());
+            assertEquals(List.of("create_mig_c"), names(runs));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 900, "it waited for the lock");
+            assertEquals(Map.of("create_mig_a", 1, "create_mig_b", 2, "create_mig_c", 3), rawLedger());
+            assertEquals(List.of(), target().raw().rowsOrderedBy(LOCK, "name"));
+        }
+    }
+
     private static void pause() {
         try {
             Thread.sleep(150);
