@@ -109,7 +109,7 @@ public final class Migrator {
             List<String> drops = new ArrayList<>();
             for (String table : target.tables()) {
                 if (!table.equals(MigrationLock.TABLE)) {
-                    drops.add(new SchemaChange.DropTable(table, true).toString());
+                    drops.addAll(target.describe(new SchemaChange.DropTable(table, true)));
                 }
             }
             runs.add(new MigrationRun(name, "(drop all tables)", 0, Duration.ZERO, drops));
@@ -134,7 +134,7 @@ public final class Migrator {
             statuses.add(entry == null
                     ? new MigrationStatus(name, migration.name(), null, null, false)
                     : new MigrationStatus(name, migration.name(), entry.batch(), entry.appliedAt(),
-                    !checksum(migration).equals(entry.checksum())));
+                    !checksum(name, migration).equals(entry.checksum())));
         }
         for (MigrationLedger.Entry orphan : applied.values()) {
             statuses.add(new MigrationStatus(name, orphan.migration(), orphan.batch(), orphan.appliedAt(), false));
@@ -161,11 +161,13 @@ public final class Migrator {
             if (done.contains(migration.name())) {
                 continue;
             }
-            List<String> statements = describe(migration::up);
-            String checksum = checksum(migration);
             long start = System.nanoTime();
             options.progress().accept(line(name, "migrating " + migration.name(), -1));
+            List<String> statements;
             try {
+                // Recorded first (the checksum and the run's statements): a migration that throws fails here too.
+                statements = describe(name, migration::up);
+                String checksum = checksum(name, migration);
                 inTransactionIf(transactional, name, () -> {
                     migration.up(db.schema(name));
                     ledger.record(migration.name(), batch, checksum, clock.instant());
@@ -193,7 +195,7 @@ public final class Migrator {
         List<MigrationRun> runs = new ArrayList<>();
         for (Migration migration : applicable(name)) {
             if (!done.contains(migration.name())) {
-                List<String> statements = describe(migration::up);
+                List<String> statements = describe(name, migration::up);
                 runs.add(new MigrationRun(name, migration.name(), batch, Duration.ZERO, statements));
                 options.progress().accept(line(name, "would migrate " + migration.name(), -1));
                 statements.forEach(statement -> options.progress().accept("  " + statement));
@@ -207,7 +209,7 @@ public final class Migrator {
         List<String> changed = new ArrayList<>();
         for (Migration migration : applicable(name)) {
             MigrationLedger.Entry entry = applied.get(migration.name());
-            if (entry != null && !checksum(migration).equals(entry.checksum())) {
+            if (entry != null && !checksum(name, migration).equals(entry.checksum())) {
                 changed.add(migration.name());
             }
         }
@@ -248,8 +250,8 @@ public final class Migrator {
                 throw new EloquentException("the ledger of connection '" + name + "' lists migration "
                         + entry.migration() + ", which the application no longer provides; it cannot be rolled back");
             }
-            List<String> statements = describe(migration::down);
             if (options.pretend()) {
+                List<String> statements = describe(name, migration::down);
                 runs.add(new MigrationRun(name, migration.name(), entry.batch(), Duration.ZERO, statements));
                 options.progress().accept(line(name, "would roll back " + migration.name(), -1));
                 statements.forEach(statement -> options.progress().accept("  " + statement));
@@ -257,9 +259,10 @@ public final class Migrator {
             }
             long start = System.nanoTime();
             options.progress().accept(line(name, "rolling back " + migration.name(), -1));
+            SchemaBuilder schema = db.schema(name);
             try {
                 inTransactionIf(transactional, name, () -> {
-                    migration.down(db.schema(name));
+                    migration.down(schema);
                     ledger.forget(migration.name());
                 });
             } catch (RuntimeException e) {
@@ -267,6 +270,8 @@ public final class Migrator {
                         runs.stream().map(MigrationRun::migration).toList(),
                         "it is still recorded as applied", e);
             }
+            DatabaseConnection connection = connectionOf(name);
+            List<String> statements = schema.recorded().stream().flatMap(change -> connection.describe(change).stream()).toList();
             runs.add(new MigrationRun(name, migration.name(), entry.batch(), Duration.ofNanos(System.nanoTime() - start),
                     statements));
             options.progress().accept(line(name, "rolled back " + migration.name(), start));
@@ -345,18 +350,28 @@ public final class Migrator {
         return byName;
     }
 
-    /** The schema changes a step makes, as text, recorded without touching any connection. */
-    private static List<String> describe(java.util.function.Consumer<SchemaBuilder> step) {
-        SchemaBuilder recording = SchemaBuilder.recording();
+    /**
+     * The statements a step would run on the connection, as the driver describes them (SQL text on SQL
+     * drivers), recorded without changing anything; {@code hasTable}/{@code hasColumn} are answered by
+     * the connection.
+     */
+    private List<String> describe(String name, java.util.function.Consumer<SchemaBuilder> step) {
+        DatabaseConnection connection = connectionOf(name);
+        SchemaBuilder recording = SchemaBuilder.recording(connection);
         step.accept(recording);
-        return recording.recorded().stream().map(SchemaChange::toString).toList();
+        return recording.recorded().stream().flatMap(change -> connection.describe(change).stream()).toList();
     }
 
-    /** SHA-256 of what {@code up} records: editing an applied migration's schema changes it. */
-    static String checksum(Migration migration) {
+    /**
+     * SHA-256 of the neutral schema changes {@code up} records (records print every field), the same on
+     * every driver: editing an applied migration's schema changes it.
+     */
+    private String checksum(String name, Migration migration) {
+        SchemaBuilder recording = SchemaBuilder.recording(connectionOf(name));
+        migration.up(recording);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String statement : describe(migration::up)) {
+            for (String statement : recording.recorded().stream().map(SchemaChange::toString).toList()) {
                 digest.update(statement.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) '\n');
             }
