@@ -1,17 +1,22 @@
 package dev.eloquent.examples;
 
 import dev.eloquent.examples.MixedDriversExample.GeoLocation;
+import dev.eloquent.orm.Eloquent;
+import dev.eloquent.orm.seed.Factory;
 import dev.eloquent.orm.seed.Seeder;
+import net.datafaker.Faker;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The example application's seeders. {@code DatabaseSeeder} (the default of {@code db:seed}) fills the
  * unpinned tables of the targeted connection; {@code BookSeeder} keeps its model's pin to sqlite and
- * {@code GeoLocationSeeder} its pin to mongo.
+ * {@code GeoLocationSeeder} its pin to mongo and fills it through a factory.
  */
 final class ExampleSeeders {
     private ExampleSeeders() {
@@ -65,6 +70,7 @@ final class ExampleSeeders {
         }
     }
 
+    /** Places made by a factory: fake but reproducible coordinates (seeded), written in one batch. */
     static final class GeoLocationSeeder extends Seeder {
         @Override
         public String connection() {
@@ -73,10 +79,23 @@ final class ExampleSeeders {
 
         @Override
         public void run() {
-            db().create(GeoLocation.class, Map.of("user_id", 1, "lat", new BigDecimal("52.520008"),
-                    "lng", new BigDecimal("13.404954"), "tags", Map.of("city", "Berlin")));
-            db().create(GeoLocation.class, Map.of("user_id", 1, "lat", new BigDecimal("48.856613"),
-                    "lng", new BigDecimal("2.352222"), "tags", Map.of("city", "Paris")));
+            new GeoLocationFactory(db()).count(2).seed(2026).createMany();
+        }
+    }
+
+    static final class GeoLocationFactory extends Factory<GeoLocation> {
+        GeoLocationFactory(Eloquent db) {
+            super(db, GeoLocation.class);
+        }
+
+        @Override
+        protected Map<String, Object> definition(Faker faker) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("user_id", faker.number().numberBetween(1, 4));
+            row.put("lat", BigDecimal.valueOf(faker.number().randomDouble(6, -89, 89)).setScale(6, RoundingMode.HALF_UP));
+            row.put("lng", BigDecimal.valueOf(faker.number().randomDouble(6, -179, 179)).setScale(6, RoundingMode.HALF_UP));
+            row.put("tags", Map.of("city", faker.address().city()));
+            return row;
         }
     }
 }

@@ -196,6 +196,27 @@ class CliIT {
     }
 
     @Test
+    void twoMigrateRunsStartedTogetherApplyEachMigrationOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ExampleProcess.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> cli(Map.of(), "migrate:run", "--sqlite")));
+            }
+            for (java.util.concurrent.Future<ExampleProcess.Result> run : runs) {
+                ExampleProcess.Result result = run.get();
+                assertEquals(0, result.exitCode(), result.output());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String url = "jdbc:sqlite:" + workDir.resolve("storage/app.sqlite");
+        // The five migrations that apply to sqlite (geolocations is pinned to mongo), each recorded once.
+        assertEquals(5, count(url, "SELECT COUNT(*) FROM eloquent_migrations"));
+        assertTrue(hasTable(url, "books"));
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndSayWhatToDo() throws Exception {
         ExampleProcess.Result two = cli(Map.of(), "migrate:run", "--mysql", "--pg");
         assertEquals(2, two.exitCode(), two.output());
