@@ -42,10 +42,8 @@ final class SeedCommands {
                         + "; target it with --" + pin + ")");
                 continue;
             }
-            long started = System.nanoTime();
+            // Seeding reports each seeder's connection and time (and factories their rows) as they run.
             Seeding.run(session.db, target, seeder, session.progress());
-            session.out.println(session.shown(target) + ": seeded " + name + " ("
-                    + (System.nanoTime() - started) / 1_000_000 + " ms)");
         }
     }
 
