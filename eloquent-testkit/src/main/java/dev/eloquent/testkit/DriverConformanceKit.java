@@ -14,5 +14,5 @@ package dev.eloquent.testkit;
 public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, TransactionKit, LifecycleKit, UpsertKit,
         WhereKit, SelectKit, OrderKit, JoinKit, AggregateKit, ReadKit, PagingKit, StreamingKit, WriteKit, TableQueryKit,
         RawSqlKit, QueryEventKit, ReportKit,
-        ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit, MigrationKit {
+        ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit, SchemaKit, MigrationKit {
 }

@@ -99,6 +99,44 @@ public final class JdbcRawAccess implements RawAccess {
         }
     }
 
+    /**
+     * The names of the table's indexes (lower-cased), as JDBC's metadata reports them; primary keys and
+     * unnamed entries are left out.
+     */
+    public java.util.Set<String> indexes(String table) {
+        try (Connection connection = source.open();
+             ResultSet results = connection.getMetaData().getIndexInfo(connection.getCatalog(), null, table, false, false)) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            while (results.next()) {
+                String name = results.getString("INDEX_NAME");
+                if (name != null && !name.equalsIgnoreCase("primary") && !name.endsWith("_pkey")
+                        && !name.startsWith("sqlite_autoindex")) {
+                    names.add(name.toLowerCase(Locale.ROOT));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw read of the indexes of " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A column's declared size (a string's length) and whether it is nullable, as JDBC's metadata reports them. */
+    public Map<String, Object> columnInfo(String table, String column) {
+        try (Connection connection = source.open();
+             ResultSet results = connection.getMetaData().getColumns(connection.getCatalog(), null, table, column)) {
+            if (!results.next()) {
+                throw new IllegalStateException("no column " + table + "." + column);
+            }
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("size", results.getInt("COLUMN_SIZE"));
+            info.put("nullable", results.getInt("NULLABLE") == java.sql.DatabaseMetaData.columnNullable);
+            info.put("type", results.getString("TYPE_NAME").toLowerCase(Locale.ROOT));
+            return info;
+        } catch (SQLException e) {
+            throw new IllegalStateException("raw read of column " + table + "." + column + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The table's columns in order, as the database reports them (lower-cased). */
     public List<String> columns(String table) {
         try (Connection connection = source.open();

@@ -123,6 +123,13 @@ final class KeyCounters {
         }
     }
 
+    /** Moves a renamed table's numbered key: the counter of the new name starts past its largest stored key. */
+    void rename(String from, String to) {
+        Optional<String> key = keyOf(from);
+        reset(from);
+        key.ifPresent(column -> register(to, column));
+    }
+
     /** Forgets the counters of a dropped table. */
     void reset(String table) {
         Document filter = new Document("collection", new Document("$eq", new Param(table)));

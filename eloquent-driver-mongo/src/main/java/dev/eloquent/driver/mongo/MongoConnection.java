@@ -54,6 +54,7 @@ final class MongoConnection implements DatabaseConnection {
     private final KeyCounters counters;
     private final TableDefaults defaults;
     private final MongoWrites writes;
+    private final MongoSchema schema;
     private volatile boolean closed;
 
     private MongoConnection(MongoSettings settings, MongoClient client) {
@@ -64,6 +65,7 @@ final class MongoConnection implements DatabaseConnection {
         this.counters = new KeyCounters(database, commands);
         this.defaults = new TableDefaults(database, commands);
         this.writes = new MongoWrites(database, commands, counters, defaults);
+        this.schema = new MongoSchema(database, commands, defaults, counters);
     }
 
     /** Opens the client and pings the server, so a wrong URI fails here, within the timeout, naming the hosts. */
@@ -198,7 +200,9 @@ final class MongoConnection implements DatabaseConnection {
 
     @Override
     public void execute(SchemaChange change) {
-        if (change instanceof SchemaChange.CreateTable create) {
+        if (MongoSchema.plans(change)) {
+            schema.execute(change);
+        } else if (change instanceof SchemaChange.CreateTable create) {
             createCollection(create.table(), create.ifNotExists());
         } else if (change instanceof SchemaChange.DropTable drop) {
             if (!hasTable(drop.table())) {
@@ -220,6 +224,37 @@ final class MongoConnection implements DatabaseConnection {
         }
     }
 
+    /** The command shapes a change runs, without values; creating and dropping name their main command. */
+    @Override
+    public List<String> describe(SchemaChange change) {
+        if (MongoSchema.plans(change)) {
+            return schema.describe(change);
+        }
+        if (change instanceof SchemaChange.CreateTable create) {
+            if (!create.table().foreignKeys().isEmpty()) {
+                throw MongoSchema.foreignKeysRefused();
+            }
+            return List.of("create " + create.table().name() + " validator "
+                    + Param.shape(MongoSchema.validator(create.table())));
+        }
+        return List.of("drop " + change.tableName());
+    }
+
+    /**
+     * Whether any document of the collection has the field, or the field has a recorded default (a column
+     * added with a default to an empty collection).
+     */
+    @Override
+    public boolean hasColumn(String table, String column) {
+        dev.eloquent.api.Identifiers.check(column, "column");
+        Document present = new Document(column, new Document("$exists", true));
+        MongoCommands.Command command = MongoCommands.command(table, "find " + table + " " + Param.shape(present)
+                + " limit 1", List::of);
+        Document found = commands.run(command, () -> collection(table).find(present).limit(1).first(),
+                d -> d == null ? 0 : 1);
+        return found != null || defaults.of(table).containsKey(column);
+    }
+
     /**
      * The collection, a unique index per primary or unique column and a plain index per indexed column.
      * On an existing collection ({@code ifNotExists}, a collection another tool filled) the indexes are
@@ -227,14 +262,21 @@ final class MongoConnection implements DatabaseConnection {
      */
     private void createCollection(TableSpec table, boolean ifNotExists) {
         String name = table.name();
+        if (!table.foreignKeys().isEmpty()) {
+            throw MongoSchema.foreignKeysRefused();
+        }
         if (hasTable(name)) {
             if (!ifNotExists) {
                 throw new EloquentException("collection '" + name + "' already exists on connection '"
                         + settings.connection() + "'");
             }
         } else {
-            commands.run(MongoCommands.command(name, "create " + name, List::of), () -> {
-                database.createCollection(name);
+            // The validator makes MongoDB check each document as a SQL table checks each row.
+            Document validator = MongoSchema.validator(table);
+            commands.run(MongoCommands.command(name, "create " + name + " validator " + Param.shape(validator), List::of), () -> {
+                database.createCollection(name, new com.mongodb.client.model.CreateCollectionOptions().validationOptions(
+                        new com.mongodb.client.model.ValidationOptions().validator(validator)
+                                .validationLevel(com.mongodb.client.model.ValidationLevel.MODERATE)));
                 return name;
             }, done -> -1);
         }

@@ -36,25 +36,60 @@ final class TableDefaults {
 
     /** Records the declared defaults of a table being created (none: nothing recorded). */
     void register(TableSpec table) {
-        Document defaults = new Document();
+        Map<String, Object> defaults = new LinkedHashMap<>();
         for (ColumnSpec column : table.columns()) {
             if (column.hasDefault()) {
-                defaults.append(column.name(), MongoValues.operand(column.name(), column.defaultValue()));
+                defaults.put(column.name(), ((Param) MongoValues.operand(column.name(), column.defaultValue())).value());
             }
         }
-        if (defaults.isEmpty()) {
-            forget(table.name());
+        put(table.name(), defaults);
+    }
+
+    /**
+     * Records one column's default (an altered or added column), or removes it when {@code column} has
+     * none: {@code bsonValue} is the default as stored.
+     */
+    void set(String table, String column, boolean hasDefault, Object bsonValue) {
+        Map<String, Object> defaults = new LinkedHashMap<>(of(table));
+        if (hasDefault) {
+            defaults.put(column, bsonValue);
+        } else {
+            defaults.remove(column);
+        }
+        put(table, defaults);
+    }
+
+    /** Moves a column's default to its new name. */
+    void renameColumn(String table, String from, String to) {
+        Map<String, Object> defaults = new LinkedHashMap<>(of(table));
+        if (defaults.containsKey(from)) {
+            defaults.put(to, defaults.remove(from));
+            put(table, defaults);
+        }
+    }
+
+    /** Moves a renamed table's defaults. */
+    void renameTable(String from, String to) {
+        Map<String, Object> defaults = of(from);
+        forget(from);
+        put(to, defaults);
+    }
+
+    /** Replaces the table's recorded defaults (BSON values by column); none removes the record. */
+    private void put(String table, Map<String, Object> values) {
+        if (values.isEmpty()) {
+            forget(table);
             return;
         }
-        Document filter = new Document(MongoValues.ID, new Param(table.name()));
-        Document document = new Document(MongoValues.ID, new Param(table.name())).append("defaults", defaults);
+        Document defaults = new Document();
+        values.forEach((column, value) -> defaults.append(column, new Param(value)));
+        Document filter = new Document(MongoValues.ID, new Param(table));
+        Document document = new Document(MongoValues.ID, new Param(table)).append("defaults", defaults);
         MongoCommands.Command command = MongoCommands.command(COLLECTION, "replaceOne " + COLLECTION + " "
                 + Param.shape(filter) + " " + Param.shape(document) + " upsert", () -> bindings(document));
         commands.run(command, () -> collection().replaceOne(Param.unwrap(filter), Param.unwrap(document),
                 new ReplaceOptions().upsert(true)), result -> 1);
-        Map<String, Object> values = new LinkedHashMap<>();
-        defaults.forEach((column, value) -> values.put(column, ((Param) value).value()));
-        cache.put(table.name(), values);
+        cache.put(table, Map.copyOf(values));
     }
 
     /** The table's defaults as BSON values, by column; empty when it has none. */
