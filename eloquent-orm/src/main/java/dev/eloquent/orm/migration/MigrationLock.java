@@ -45,11 +45,23 @@ final class MigrationLock {
         });
         String owner = UUID.randomUUID().toString();
         take(owner);
+        T result;
         try {
-            return work.get();
-        } finally {
-            table().where("name", KEY).where("owner", owner).delete();
+            result = work.get();
+        } catch (RuntimeException failure) {
+            try {
+                release(owner);
+            } catch (RuntimeException releaseFailure) {
+                failure.addSuppressed(releaseFailure); // the work's failure is the one to report
+            }
+            throw failure;
         }
+        release(owner);
+        return result;
+    }
+
+    private void release(String owner) {
+        table().where("name", KEY).where("owner", owner).delete();
     }
 
     private void take(String owner) {
