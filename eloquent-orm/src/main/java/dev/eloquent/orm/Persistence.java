@@ -123,8 +123,9 @@ final class Persistence {
         rows.forEach(row -> values.add(new ArrayList<>(row.values())));
         WriteResult result = write(connection, new Write.Insert(type.table(), columns, values, generatedKey));
         if (generatedKey != null && result.generatedKeys().size() != models.size()) {
-            throw new EloquentException("connection '" + connection.name() + "' generated " + result.generatedKeys().size()
-                    + " keys for " + models.size() + " rows of " + type.table() + "." + generatedKey);
+            throw new EloquentException("connection '" + connection.name() + "' generated "
+                    + (result.generatedKeys().isEmpty() ? "no key" : result.generatedKeys().size() + " keys for "
+                    + models.size() + " rows") + " for " + type.table() + "." + generatedKey);
         }
         for (int i = 0; i < models.size(); i++) {
             M model = models.get(i);

@@ -220,6 +220,23 @@ class SeedingTest {
     }
 
     @Test
+    void forParentCreatesOneParentForEveryRowOfTheCall() {
+        try (Fakes fakes = new Fakes()) {
+            List<Fakes.Track> made = tracks(fakes.db).count(3)
+                    .state(Map.of("genre_id", tracks(fakes.db)))     // replaced by the shared parent: never created
+                    .forParent(tracks(fakes.db), "genre_id").createMany();
+            List<Write> writes = fakes.sql().writes();
+            assertEquals(2, writes.size(), "one parent, then one batch: " + writes);
+            assertEquals(1, ((Write.Insert) writes.get(0)).rows().size());
+            assertEquals(3, ((Write.Insert) writes.get(1)).rows().size());
+            made.forEach(track -> assertEquals(1, track.getInteger("genre_id")));
+            EloquentException wrong = assertThrows(EloquentException.class,
+                    () -> tracks(fakes.db).forParent(5, "genre_id"));
+            assertTrue(wrong.getMessage().contains("forParent takes a Factory or a Model"), wrong::getMessage);
+        }
+    }
+
+    @Test
     void countsAreChecked() {
         try (Fakes fakes = new Fakes()) {
             EloquentException negative = assertThrows(EloquentException.class, () -> tracks(fakes.db).count(-1));

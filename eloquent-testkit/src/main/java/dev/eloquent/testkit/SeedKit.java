@@ -256,6 +256,19 @@ public interface SeedKit extends KitSupport {
         }
     }
 
+    @Test
+    default void seedingFactoryForParentSharesOneParentAcrossTheRows() {
+        try (Eloquent db = bootStore()) {
+            new AlbumFactory(db).count(4).forParent(new ArtistFactory(db).state(Map.of("name", "Shared")), "artist_id")
+                    .createMany();
+            List<Map<String, Object>> artists = target().raw().rows(ARTISTS);
+            assertEquals(1, artists.size(), "one parent for the four rows, none from the definition");
+            assertEquals("Shared", artists.get(0).get("name"));
+            String id = String.valueOf(artists.get(0).get("id"));
+            assertEquals(List.of(id, id, id, id), rawColumn(ALBUMS, "artist_id"));
+        }
+    }
+
     /** A seeder with a name of its own, for progress lines and errors. */
     class NamedSeeder extends Seeder {
         private final String name;

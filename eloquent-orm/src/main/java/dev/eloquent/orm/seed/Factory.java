@@ -6,6 +6,7 @@ import dev.eloquent.orm.Model;
 import net.datafaker.Faker;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.function.Supplier;
  * {@code Factory} creates that model first and takes its key (a belongs-to parent, one per row, also for
  * {@code make()}); a {@link Model} value gives its key (saved first if new); a {@link Supplier} is asked per
  * row. These are resolved after the states and sequences, so an override never creates an unused parent.
+ * {@link #forParent} gives every model of one call the same parent.
  *
  * @param <M> the model made
  */
@@ -44,11 +46,11 @@ public abstract class Factory<M extends Model<M>> {
 
     /** What the chained calls changed; a factory is immutable, a change makes a copy. */
     private record Settings(int count, List<Function<Map<String, Object>, Map<String, ?>>> states,
-                            List<Map<String, ?>> sequence, Long seed) {
+                            List<Map<String, ?>> sequence, Long seed, Map<String, Object> parents) {
     }
 
     protected Factory(Eloquent db, Class<M> model) {
-        this(db, model, new Settings(1, List.of(), List.of(), null));
+        this(db, model, new Settings(1, List.of(), List.of(), null, Map.of()));
     }
 
     private Factory(Eloquent db, Class<M> model, Settings settings) {
@@ -95,7 +97,7 @@ public abstract class Factory<M extends Model<M>> {
         if (count < 0) {
             throw new EloquentException(name() + ": count must not be negative");
         }
-        return with(new Settings(count, settings.states, settings.sequence, settings.seed));
+        return with(new Settings(count, settings.states, settings.sequence, settings.seed, settings.parents));
     }
 
     /** Attributes that replace the definition's, on every row. */
@@ -108,7 +110,7 @@ public abstract class Factory<M extends Model<M>> {
     public Factory<M> state(Function<Map<String, Object>, Map<String, ?>> state) {
         List<Function<Map<String, Object>, Map<String, ?>>> states = new ArrayList<>(settings.states);
         states.add(state);
-        return with(new Settings(settings.count, List.copyOf(states), settings.sequence, settings.seed));
+        return with(new Settings(settings.count, List.copyOf(states), settings.sequence, settings.seed, settings.parents));
     }
 
     /** Attributes that vary per row: row i takes {@code rows[i % rows.length]}, after the states. */
@@ -121,12 +123,28 @@ public abstract class Factory<M extends Model<M>> {
         for (Map<String, ?> row : rows) {
             copies.add(new LinkedHashMap<>(row));
         }
-        return with(new Settings(settings.count, settings.states, List.copyOf(copies), settings.seed));
+        return with(new Settings(settings.count, settings.states, List.copyOf(copies), settings.seed, settings.parents));
     }
 
     /** Makes the fake data reproducible: the same seed gives the same values, run after run. */
     public Factory<M> seed(long seed) {
-        return with(new Settings(settings.count, settings.states, settings.sequence, seed));
+        return with(new Settings(settings.count, settings.states, settings.sequence, seed, settings.parents));
+    }
+
+    /**
+     * One parent for every model made ({@code for} in Laravel): {@code parent} is a {@code Factory}, created
+     * once per {@code make}/{@code create} call, or a {@link Model} (saved first if new); each row's
+     * {@code foreignKey} takes its key. (A {@code Factory} given as an attribute instead makes a parent per row.)
+     */
+    public Factory<M> forParent(Object parent, String foreignKey) {
+        if (!(parent instanceof Factory<?>) && !(parent instanceof Model<?>)) {
+            throw new EloquentException(name() + ".forParent takes a Factory or a Model as the parent of "
+                    + foreignKey);
+        }
+        Map<String, Object> parents = new LinkedHashMap<>(settings.parents);
+        parents.put(foreignKey, parent);
+        return with(new Settings(settings.count, settings.states, settings.sequence, settings.seed,
+                Collections.unmodifiableMap(parents)));
     }
 
     private Factory<M> with(Settings changed) {
@@ -154,9 +172,13 @@ public abstract class Factory<M extends Model<M>> {
     /** {@code count} unsaved models. */
     public List<M> makeMany() {
         Faker faker = faker();
+        Map<String, Object> parentKeys = new LinkedHashMap<>();
+        if (settings.count > 0) {
+            settings.parents.forEach((foreignKey, parent) -> parentKeys.put(foreignKey, resolve(parent)));
+        }
         List<M> made = new ArrayList<>(settings.count);
         for (int row = 0; row < settings.count; row++) {
-            made.add(db.make(model).fill(attributes(faker, row)));
+            made.add(db.make(model).fill(attributes(faker, row, parentKeys)));
         }
         return made;
     }
@@ -190,8 +212,11 @@ public abstract class Factory<M extends Model<M>> {
         return settings.seed == null ? new Faker() : new Faker(new Random(settings.seed));
     }
 
-    /** One row: the definition, the states in order, the row's sequence entry, then parents and suppliers resolved. */
-    private Map<String, Object> attributes(Faker faker, int row) {
+    /**
+     * One row: the definition, the states in order, the row's sequence entry, the keys of the shared
+     * parents; then parents and suppliers given as values are resolved (so a replaced one makes nothing).
+     */
+    private Map<String, Object> attributes(Faker faker, int row, Map<String, Object> parentKeys) {
         Map<String, Object> attributes = new LinkedHashMap<>(definition(faker));
         for (Function<Map<String, Object>, Map<String, ?>> state : settings.states) {
             attributes.putAll(state.apply(new LinkedHashMap<>(attributes)));
@@ -199,6 +224,7 @@ public abstract class Factory<M extends Model<M>> {
         if (!settings.sequence.isEmpty()) {
             attributes.putAll(settings.sequence.get(row % settings.sequence.size()));
         }
+        attributes.putAll(parentKeys);
         attributes.replaceAll((column, value) -> resolve(value));
         return attributes;
     }
