@@ -217,6 +217,23 @@ class CliIT {
     }
 
     @Test
+    void precheckAndAllMigrationsOnSqlite() throws Exception {
+        ExampleProcess.Result precheck = cli(Map.of(), "db:seed:precheck");
+        assertEquals(1, precheck.exitCode(), precheck.output());
+        assertTrue(precheck.output().contains("pending migrations on sqlite; run first: eloquent migrate:run"),
+                precheck.output());
+
+        ExampleProcess.Result run = ok(Map.of(), "migrate:run", "--all-migrations");
+        assertTrue(run.output().contains("model-first generation"), run.output());
+        ok(Map.of(), "db:seed:precheck");
+
+        ok(Map.of(), "migrate:rollback", "--all-migrations");
+        String url = "jdbc:sqlite:" + workDir.resolve("storage/app.sqlite");
+        assertEquals(0, count(url, "SELECT COUNT(*) FROM eloquent_migrations"), "every batch rolled back");
+        assertFalse(hasTable(url, "authors"));
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndSayWhatToDo() throws Exception {
         ExampleProcess.Result two = cli(Map.of(), "migrate:run", "--mysql", "--pg");
         assertEquals(2, two.exitCode(), two.output());
