@@ -15,6 +15,11 @@ public final class Blueprint {
     private final List<ColumnDefinition> columns = new ArrayList<>();
     private final List<String> primaryKey = new ArrayList<>();
     private final List<ForeignKeyDefinition> foreignKeys = new ArrayList<>();
+    private final List<DeclaredIndex> indexes = new ArrayList<>();
+
+    /** An index as declared: its name is null until the table's name gives the default. */
+    private record DeclaredIndex(String name, boolean unique, List<String> columns) {
+    }
 
     public ColumnDefinition increments(String name) {
         return add(name, ColumnType.INCREMENTS).primary();
@@ -119,6 +124,27 @@ public final class Blueprint {
         return key;
     }
 
+    /** An index over these columns, in order, named {@code <table>_<cols>_index}: {@code t.index("album_id", "name")}. */
+    public void index(String... columns) {
+        indexNamed(null, false, columns);
+    }
+
+    /** A unique index over these columns, named {@code <table>_<cols>_unique}: {@code t.unique("first", "last")}. */
+    public void unique(String... columns) {
+        indexNamed(null, true, columns);
+    }
+
+    /** An index with its own name (null for the default name). */
+    public void indexNamed(String name, boolean unique, String... columns) {
+        indexes.add(new DeclaredIndex(name, unique, SchemaNames.checkColumns(List.of(columns), "index")));
+    }
+
+    /** The indexes over given columns declared so far, named for {@code table}. */
+    public List<IndexSpec> indexes(String table) {
+        return indexes.stream().map(i -> new IndexSpec(i.name() != null ? i.name()
+                : SchemaNames.index(table, i.columns(), i.unique()), i.columns(), i.unique())).toList();
+    }
+
     /** The columns declared so far, frozen for {@code table} (used by the schema builder's alterations). */
     public List<ColumnSpec> columns(String table) {
         List<ColumnSpec> specs = new ArrayList<>();
@@ -163,6 +189,6 @@ public final class Blueprint {
             throw new EloquentException("table '" + table + "' combines an increments column with another primary"
                     + " key column; an increments column is the whole primary key");
         }
-        return new TableSpec(table, specs, foreignKeys(table));
+        return new TableSpec(table, specs, foreignKeys(table), indexes(table));
     }
 }

@@ -6,6 +6,7 @@ import dev.eloquent.api.Condition;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
 import dev.eloquent.api.ForeignKey;
+import dev.eloquent.api.IndexSpec;
 import dev.eloquent.api.Join;
 import dev.eloquent.api.Operator;
 import dev.eloquent.api.Order;
@@ -600,6 +601,17 @@ public final class SqlCompiler {
                     separateIndexes.add("CREATE INDEX " + (ifNotExists ? "IF NOT EXISTS " : "") + index
                             + " ON " + name + " (" + dialect.quote(column.name()) + ")");
                 }
+            }
+        }
+        for (IndexSpec index : table.indexes()) {
+            String quoted = dialect.quote(index.name());
+            String columns = String.join(", ", quoteAll(index.columns()));
+            String inline = dialect.inlineIndex(quoted, columns);
+            if (inline != null) {
+                definitions.add((index.unique() ? "UNIQUE " : "") + inline);
+            } else {
+                separateIndexes.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
+                        + (ifNotExists ? "IF NOT EXISTS " : "") + quoted + " ON " + name + " (" + columns + ")");
             }
         }
         List<String> statements = new ArrayList<>();

@@ -172,7 +172,8 @@ public abstract class SqlDialect {
     }
 
     /**
-     * An index declared inside CREATE TABLE, such as {@code INDEX `t_c_index` (`c`)}, or {@code null} to
+     * An index declared inside CREATE TABLE, such as {@code INDEX `t_c_index` (`c`)} (the compiler puts
+     * {@code UNIQUE} before it for a unique index; {@code quotedColumn} may be several quoted columns), or {@code null} to
      * create it with a separate CREATE INDEX statement (the default). Inside the table it needs no
      * {@code IF NOT EXISTS}, which MySQL 8 lacks for indexes, and it is created with the table or not at all.
      */

@@ -174,6 +174,27 @@ public interface SchemaKit extends KitSupport {
     }
 
     @Test
+    default void compositeAndNamedIndexesDeclaredAtCreationExistAndAreEnforced() {
+        JdbcRawAccess raw = schemaJdbc();
+        try (Eloquent db = boot()) {
+            SchemaBuilder schema = freshSchema(db);
+            schema.create(ALBUMS, t -> {
+                t.increments("id");
+                t.integer("artist_id");
+                t.integer("position");
+                t.unique("artist_id", "position");
+                t.indexNamed("kit_albums_by_position", false, "position");
+            });
+            assertEquals(java.util.Set.of(ALBUMS + "_artist_id_position_unique", "kit_albums_by_position"), raw.indexes(ALBUMS));
+            var conn = db.on(target().connection());
+            conn.table(ALBUMS).insert(Map.of("artist_id", 1, "position", 1));
+            conn.table(ALBUMS).insert(Map.of("artist_id", 1, "position", 2));
+            assertThrows(QueryException.class, () -> conn.table(ALBUMS).insert(Map.of("artist_id", 1, "position", 1)));
+            assertEquals(2, raw.rows(ALBUMS).size());
+        }
+    }
+
+    @Test
     default void renamingATableKeepsItsRowsAndDescribeRunsNothing() {
         JdbcRawAccess raw = schemaJdbc();
         try (Eloquent db = boot()) {

@@ -299,6 +299,9 @@ final class MongoConnection implements DatabaseConnection {
                 ensureIndex(name, List.of(column.name()), false, name + "_" + column.name() + "_index");
             }
         }
+        for (dev.eloquent.api.IndexSpec index : table.indexes()) {
+            ensureIndex(name, index.columns(), index.unique(), index.name());
+        }
     }
 
     /** Creates the index unless one on the same fields with the same uniqueness exists (under any name). */

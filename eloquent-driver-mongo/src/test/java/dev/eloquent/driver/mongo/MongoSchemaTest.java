@@ -162,6 +162,20 @@ class MongoSchemaTest {
     }
 
     @Test
+    void compositeIndexesDeclaredAtCreationAreCreated() {
+        Blueprint blueprint = new Blueprint();
+        blueprint.integer("playlist_id");
+        blueprint.integer("position");
+        blueprint.unique("playlist_id", "position");
+        blueprint.indexNamed("by_position", false, "position");
+        connection.execute(new SchemaChange.CreateTable(blueprint.build("entries"), false));
+        assertEquals(Set.of("_id_", "entries_playlist_id_position_unique", "by_position"), indexNames("entries"));
+        connection.write(new Write.Insert("entries", List.of("playlist_id", "position"), List.of(List.of(1, 1)), null));
+        assertThrows(UniqueViolationException.class, () -> connection.write(new Write.Insert("entries",
+                List.of("playlist_id", "position"), List.of(List.of(1, 1)), null)));
+    }
+
+    @Test
     void aRenamedCollectionKeepsItsDocumentsItsDefaultsAndItsNumbering() {
         Blueprint blueprint = new Blueprint();
         blueprint.increments("id");

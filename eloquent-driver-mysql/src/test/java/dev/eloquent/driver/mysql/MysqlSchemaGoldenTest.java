@@ -52,6 +52,8 @@ class MysqlSchemaGoldenTest extends SchemaGoldenTest {
                 "ALTER TABLE `tracks` DROP FOREIGN KEY `tracks_album_id_foreign`"));
         sql.put("create table with foreign key", List.of(
                 "CREATE TABLE `albums` (`id` INT NOT NULL AUTO_INCREMENT PRIMARY KEY, `artist_id` INT NOT NULL, CONSTRAINT `albums_artist_id_foreign` FOREIGN KEY (`artist_id`) REFERENCES `artists` (`id`) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"));
+        sql.put("create table with composite indexes", List.of(
+                "CREATE TABLE IF NOT EXISTS `playlist_track` (`playlist_id` INT NOT NULL, `track_id` INT NOT NULL, `position` INT NOT NULL, UNIQUE INDEX `playlist_track_playlist_id_position_unique` (`playlist_id`, `position`), INDEX `playlist_track_by_track` (`track_id`, `playlist_id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"));
         return sql;
     }
 }

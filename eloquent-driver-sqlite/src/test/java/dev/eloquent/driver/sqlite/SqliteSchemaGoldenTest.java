@@ -42,6 +42,10 @@ class SqliteSchemaGoldenTest extends SchemaGoldenTest {
                 "DROP INDEX `tracks_album_id_name_index`"));
         sql.put("create table with foreign key", List.of(
                 "CREATE TABLE `albums` (`id` INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, `artist_id` INTEGER NOT NULL, CONSTRAINT `albums_artist_id_foreign` FOREIGN KEY (`artist_id`) REFERENCES `artists` (`id`) ON DELETE CASCADE)"));
+        sql.put("create table with composite indexes", List.of(
+                "CREATE TABLE IF NOT EXISTS `playlist_track` (`playlist_id` INTEGER NOT NULL, `track_id` INTEGER NOT NULL, `position` INTEGER NOT NULL)",
+                "CREATE UNIQUE INDEX IF NOT EXISTS `playlist_track_playlist_id_position_unique` ON `playlist_track` (`playlist_id`, `position`)",
+                "CREATE INDEX IF NOT EXISTS `playlist_track_by_track` ON `playlist_track` (`track_id`, `playlist_id`)"));
         return sql;
     }
 

@@ -99,7 +99,10 @@ public final class Migrator {
         return rollback(connection, Integer.MAX_VALUE, options);
     }
 
-    /** Drops every table of the connection (the lock's aside), then applies every migration. */
+    /**
+     * Drops every table of the connection (the lock's aside), then applies every migration. When
+     * pretending, the first run returned, named {@code (drop all tables)}, lists the drops.
+     */
     public List<MigrationRun> fresh(String connection, MigrateOptions options) {
         String name = resolve(connection);
         DatabaseConnection target = connectionOf(name);
@@ -325,7 +328,9 @@ public final class Migrator {
     private List<Migration> applicable(String name) {
         List<Migration> applicable = new ArrayList<>();
         for (Migration migration : migrations) {
-            if (migration.connection() == null || resolve(migration.connection()).equals(name)) {
+            // A pin is only compared, not checked: a pin to a driver absent here simply does not match.
+            if (migration.connection() == null
+                    || db.connections().resolve(migration.connection()).toString().equals(name)) {
                 applicable.add(migration);
             }
         }

@@ -65,6 +65,13 @@ public abstract class SchemaGoldenTest {
         albums.integer("artist_id");
         albums.foreign("artist_id").references("id").on("artists").onDelete("cascade");
         cases.put("create table with foreign key", new SchemaChange.CreateTable(albums.build("albums"), false));
+        Blueprint pivot = new Blueprint();
+        pivot.integer("playlist_id");
+        pivot.integer("track_id");
+        pivot.integer("position");
+        pivot.unique("playlist_id", "position");
+        pivot.indexNamed("playlist_track_by_track", false, "track_id", "playlist_id");
+        cases.put("create table with composite indexes", new SchemaChange.CreateTable(pivot.build("playlist_track"), true));
         return cases;
     }
 
