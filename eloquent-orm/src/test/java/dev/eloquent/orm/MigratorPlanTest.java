@@ -191,6 +191,25 @@ class MigratorPlanTest {
     }
 
     @Test
+    void aLedgerRowNoMigrationMatchesIsListedAndCannotBeRolledBack() {
+        RecordingConnection sql = fakes.sql();
+        Object[] gone = {"create_gone", 1, "x", null};
+        var migrator = fakes.db.migrator(List.of(new Creates("a")));
+        sql.answer(LEDGER_COLUMNS, gone);
+        List<MigrationStatus> status = migrator.status("sqlfake");
+        assertEquals(List.of("create_a", "create_gone"), status.stream().map(MigrationStatus::migration).toList());
+        assertFalse(status.get(0).applied());
+        assertEquals(1, status.get(1).batch());
+
+        sql.answer(LEDGER_COLUMNS, gone);
+        EloquentException refused = assertThrows(EloquentException.class,
+                () -> migrator.rollback("sqlfake", 0, MigrateOptions.defaults()));
+        assertTrue(refused.getMessage().contains("create_gone") && refused.getMessage().contains("no longer provides"),
+                refused.getMessage());
+        assertEquals("delete eloquent_migration_lock", trace(sql).get(trace(sql).size() - 1));
+    }
+
+    @Test
     void duplicateNamesAndNegativeStepsAreRefused() {
         EloquentException duplicate = assertThrows(EloquentException.class,
                 () -> fakes.db.migrator(List.of(new Creates("a"), new Creates("a"))));
