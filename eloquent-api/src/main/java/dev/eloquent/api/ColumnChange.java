@@ -2,12 +2,20 @@ package dev.eloquent.api;
 
 /** One change to a column inside {@link SchemaChange.AlterTable}. */
 public sealed interface ColumnChange {
-    /** Adds a column; an increments or primary column cannot be added to an existing table. */
+    /**
+     * Adds a column; an increments or primary column cannot be added to an existing table. A NOT NULL
+     * column needs a default: the existing rows must get a value, and the databases disagree otherwise
+     * (SQLite refuses, PostgreSQL refuses once the table has rows, MySQL silently writes 0 or '').
+     */
     record AddColumn(ColumnSpec column) implements ColumnChange {
         public AddColumn {
             if (column.autoIncrement() || column.primary()) {
                 throw new EloquentException("column '" + column.name() + "' cannot be added as a primary key or"
                         + " increments column to an existing table");
+            }
+            if (!column.nullable() && !column.hasDefault()) {
+                throw new EloquentException("column '" + column.name() + "' is added NOT NULL without a default, so"
+                        + " the existing rows would have no value: make it nullable() or give it a defaultValue()");
             }
         }
     }

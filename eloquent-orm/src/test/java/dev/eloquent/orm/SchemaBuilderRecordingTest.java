@@ -97,6 +97,13 @@ class SchemaBuilderRecordingTest {
     }
 
     @Test
+    void aNotNullColumnWithoutADefaultCannotBeAdded() {
+        EloquentException e = assertThrows(EloquentException.class,
+                () -> SchemaBuilder.recording().table("tracks", t -> t.integer("plays")));
+        assertTrue(e.getMessage().contains("column 'plays' is added NOT NULL without a default"), e.getMessage());
+    }
+
+    @Test
     void aRecordingBuilderWithoutAConnectionCannotAnswerLookups() {
         EloquentException e = assertThrows(EloquentException.class, () -> SchemaBuilder.recording().hasColumn("t", "c"));
         assertTrue(e.getMessage().contains("SchemaBuilder.recording(connection)"), e.getMessage());
