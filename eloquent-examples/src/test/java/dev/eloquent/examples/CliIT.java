@@ -83,9 +83,10 @@ class CliIT {
         }
     }
 
+    /** In the current database only: with a null catalog MariaDB searches every database on the server. */
     private static boolean hasTable(String url, String table) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);
-             ResultSet rows = connection.getMetaData().getTables(null, null, table, null)) {
+             ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), null, table, null)) {
             return rows.next();
         }
     }
