@@ -1,18 +1,12 @@
 package dev.eloquent.driver.mongo;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import dev.eloquent.api.AggregateFunction;
 import dev.eloquent.api.ArithmeticOperator;
 import dev.eloquent.api.Blueprint;
 import dev.eloquent.api.Condition;
-import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.Cursor;
 import dev.eloquent.api.EloquentException;
-import dev.eloquent.api.Env;
-import dev.eloquent.api.EnvBlock;
 import dev.eloquent.api.Expression;
 import dev.eloquent.api.Operator;
 import dev.eloquent.api.Order;
@@ -29,11 +23,6 @@ import dev.eloquent.api.UnsupportedFeatureException;
 import dev.eloquent.api.Write;
 import dev.eloquent.api.WriteResult;
 import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -65,41 +54,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The mongo connection through the SPI, against the test server (in-process unless MONGO_TEST_URI is
  * set), every result checked through the raw MongoDB client as well.
  */
-class MongoConnectionTest {
-    private static MongoTestServer server;
-    private static MongoClient raw;
-    private String database;
-    private MongoConnection connection;
-
-    @BeforeAll
-    static void startServer() {
-        server = MongoTestServer.start();
-        raw = MongoClients.create(server.uri());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        raw.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void open() {
-        database = "eloquent_conn_" + new ObjectId().toHexString();
-        MongoDriver driver = new MongoDriver();
-        MongoSettings settings = (MongoSettings) driver.settings(new EnvBlock(Env.of(Map.of("MONGO_URI", server.uri(),
-                "MONGO_DB", database)), ConnectionName.parse("mongo"), driver.envPrefix()));
-        connection = MongoConnection.open(settings);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
-        raw.getDatabase(database).drop();
-    }
-
-    private MongoDatabase rawDatabase() {
-        return raw.getDatabase(database);
+class MongoConnectionTest extends MongoServerTest {
+    @Override
+    protected String databasePrefix() {
+        return "eloquent_conn_";
     }
 
     private MongoCollection<Document> rawItems() {

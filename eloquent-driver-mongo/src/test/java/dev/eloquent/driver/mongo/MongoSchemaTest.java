@@ -1,31 +1,19 @@
 package dev.eloquent.driver.mongo;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import dev.eloquent.api.Blueprint;
 import dev.eloquent.api.ColumnChange;
 import dev.eloquent.api.ColumnSpec;
-import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.EloquentException;
-import dev.eloquent.api.Env;
-import dev.eloquent.api.EnvBlock;
 import dev.eloquent.api.ReferentialAction;
 import dev.eloquent.api.SchemaChange;
 import dev.eloquent.api.UniqueViolationException;
 import dev.eloquent.api.Write;
 import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -40,41 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through the raw client: renamed collections, added/dropped/renamed fields on every document, recorded
  * defaults, indexes, the refused foreign keys, and the JSON-schema validator's command document.
  */
-class MongoSchemaTest {
-    private static MongoTestServer server;
-    private static MongoClient raw;
-    private String database;
-    private MongoConnection connection;
-
-    @BeforeAll
-    static void startServer() {
-        server = MongoTestServer.start();
-        raw = MongoClients.create(server.uri());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        raw.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void open() {
-        database = "eloquent_schema_" + new ObjectId().toHexString();
-        MongoDriver driver = new MongoDriver();
-        MongoSettings settings = (MongoSettings) driver.settings(new EnvBlock(Env.of(Map.of("MONGO_URI", server.uri(),
-                "MONGO_DB", database)), ConnectionName.parse("mongo"), driver.envPrefix()));
-        connection = MongoConnection.open(settings);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
-        raw.getDatabase(database).drop();
-    }
-
-    private MongoDatabase rawDatabase() {
-        return raw.getDatabase(database);
+class MongoSchemaTest extends MongoServerTest {
+    @Override
+    protected String databasePrefix() {
+        return "eloquent_schema_";
     }
 
     private MongoCollection<Document> rawTracks() {
