@@ -18,9 +18,4 @@ public record Rows(List<String> columns, List<Object[]> values) {
     public boolean isEmpty() {
         return values.isEmpty();
     }
-
-    /** The position of a column in each row, or -1. */
-    public int indexOf(String column) {
-        return columns.indexOf(column);
-    }
 }
