@@ -112,6 +112,15 @@ public interface DatabaseConnection extends AutoCloseable {
         return java.time.temporal.ChronoUnit.MICROS;
     }
 
+    /**
+     * The most values one statement may bind. Callers that send long key lists (eager loading, the
+     * inner half of a two-query plan) split them below it. The default is SQLite's historical 999, safe
+     * for any SQL database; drivers report their own.
+     */
+    default int parameterLimit() {
+        return 999;
+    }
+
     /** Sends a {@link QueryEvent} for every statement from now on to the listener (one listener; null removes it). */
     default void listen(QueryListener listener) {
     }

@@ -44,9 +44,11 @@ public final class Eloquent implements AutoCloseable {
     private final Map<ModelType<?>, ConnectionName> connectionOfType = new ConcurrentHashMap<>();
     private final Persistence persistence = new Persistence(this);
     private final QueryLog queryLog;
+    private final boolean preventLazyLoading;
 
-    private Eloquent(Connections connections, Clock clock, Duration slowQueryThreshold) {
+    private Eloquent(Connections connections, Clock clock, Duration slowQueryThreshold, boolean preventLazyLoading) {
         this.connections = connections;
+        this.preventLazyLoading = preventLazyLoading;
         this.clock = clock;
         this.queryLog = new QueryLog(slowQueryThreshold);
         // Every connection, whenever it opens, reports its statements to the log and the listeners.
@@ -128,6 +130,38 @@ public final class Eloquent implements AutoCloseable {
     public <M extends Model<M>> List<M> saveMany(List<M> models) {
         persistence.saveMany(models);
         return models;
+    }
+
+    /**
+     * Loads relations (dotted paths for nested ones) onto models of one class already read: one query per
+     * relation (per chunk of keys), whatever the number of models.
+     */
+    public <M extends Model<M>> List<M> load(List<M> models, String... relations) {
+        EagerLoads loads = new EagerLoads();
+        for (String relation : relations) {
+            loads.add(relation, null);
+        }
+        loads.loadInto(models);
+        return models;
+    }
+
+    /** As {@link #load}, each relation only onto the models that do not have it loaded yet. */
+    public <M extends Model<M>> List<M> loadMissing(List<M> models, String... relations) {
+        for (String relation : relations) {
+            String first = relation.contains(".") ? relation.substring(0, relation.indexOf('.')) : relation;
+            List<M> missing = models.stream().filter(m -> !m.relationLoaded(first)).toList();
+            load(missing, relation);
+        }
+        return models;
+    }
+
+    /** The N+1 guard's check before a relation is read lazily. */
+    void checkLazyLoading(Model<?> model, String relation) {
+        if (preventLazyLoading && model.loadedTogether()) {
+            throw new LazyLoadingViolationException("lazy loading " + model.getClass().getSimpleName() + "." + relation
+                    + " on a model read with others is an N+1 query: eager load it with with(\"" + relation
+                    + "\"), or load(\"" + relation + "\") on the list");
+        }
     }
 
     public <M extends Model<M>> Optional<M> find(Class<M> type, Object key) {
@@ -315,6 +349,7 @@ public final class Eloquent implements AutoCloseable {
         private DriverRegistry drivers;
         private Clock clock = Clock.systemDefaultZone();
         private Duration slowQueryThreshold;
+        private boolean preventLazyLoading;
         private final List<Runnable> registrations = new ArrayList<>();
         private List<dev.eloquent.orm.migration.Migration> bootMigrations;
         private List<String> bootConnections = List.of();
@@ -361,6 +396,16 @@ public final class Eloquent implements AutoCloseable {
          * Statements that take at least this long are logged at WARNING to the {@code System.Logger}
          * {@code dev.eloquent.queries} (every statement is logged there at DEBUG). Off by default.
          */
+        /**
+         * The N+1 guard: reading a relation that was not eager loaded, on a model that came with others
+         * from one query, throws {@link LazyLoadingViolationException} naming the model and the relation
+         * instead of running one query per model. Off by default; on in the conformance kit.
+         */
+        public Builder preventLazyLoading(boolean prevent) {
+            this.preventLazyLoading = prevent;
+            return this;
+        }
+
         public Builder slowQueryThreshold(Duration threshold) {
             if (threshold != null && threshold.isNegative()) {
                 throw new EloquentException("the slow query threshold must not be negative");
@@ -395,7 +440,7 @@ public final class Eloquent implements AutoCloseable {
             Env resolvedEnv = env != null ? env : EnvFiles.load(envDirectory, environment);
             DriverRegistry resolvedDrivers = drivers != null ? drivers : DriverRegistry.discover();
             Eloquent db = new Eloquent(new Connections(resolvedEnv, resolvedDrivers, testMode), clock,
-                    slowQueryThreshold);
+                    slowQueryThreshold, preventLazyLoading);
             booting = db;
             try {
                 registrations.forEach(Runnable::run);

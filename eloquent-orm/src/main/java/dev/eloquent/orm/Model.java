@@ -32,6 +32,10 @@ public abstract class Model<M extends Model<M>> {
     private boolean exists;
     private Eloquent db;
     private ModelType<M> type;
+    /** Loaded relations by name; null until the first one, so a model without relations holds no map. */
+    private Map<String, Object> relations;
+    /** Whether this model came with others from one query: lazy loading its relations is then an N+1. */
+    private boolean loadedTogether;
 
     /** The declared columns; null means undeclared (no casts, no column checks). Called once, at registration. */
     public Schema schema() {
@@ -256,6 +260,135 @@ public abstract class Model<M extends Model<M>> {
     Map<String, Object> mutableAttributes() {
         beforeChange();
         return attributes;
+    }
+
+    // ---- relations ----
+
+    /**
+     * The relation's value, read once and kept: eager loaded ({@code with}) or loaded before, it is
+     * returned as is; otherwise it is queried now (lazy loading), unless the N+1 guard forbids it.
+     * {@code List<Album> albums = artist.related(Artist::albums); Artist artist = album.related(Album::artist);}
+     */
+    public <T> T related(java.util.function.Function<M, ? extends Relationship<T>> relation) {
+        Relationship<T> declared = relation.apply(self());
+        return relationValue(type().relations().nameOf(this, declared), declared);
+    }
+
+    /** The relation by the name of its method, loaded as {@link #related} loads it. */
+    public Object getRelation(String name) {
+        if (relations != null && relations.containsKey(name)) {
+            return relations.get(name);
+        }
+        return relationValue(name, type().relations().get(this, name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T relationValue(String name, Relationship<T> relation) {
+        if (relations != null && relations.containsKey(name)) {
+            return (T) relations.get(name);
+        }
+        db().checkLazyLoading(this, name);
+        T value = relation.getResults();
+        setRelation(name, value);
+        return value;
+    }
+
+    public boolean relationLoaded(String name) {
+        return relations != null && relations.containsKey(name);
+    }
+
+    /** Keeps a value as the loaded relation {@code name} (eager loading does this for every parent). */
+    public M setRelation(String name, Object value) {
+        if (relations == null) {
+            relations = new LinkedHashMap<>();
+        }
+        relations.put(name, value);
+        return self();
+    }
+
+    /** Forgets a loaded relation, so the next access reads it again. */
+    public M unsetRelation(String name) {
+        if (relations != null) {
+            relations.remove(name);
+        }
+        return self();
+    }
+
+    /** The loaded relations, by name, read-only. */
+    public Map<String, Object> getRelations() {
+        return relations == null ? Map.of() : Collections.unmodifiableMap(relations);
+    }
+
+    /** Loads relations (dotted paths for nested ones) onto this model now, one query each. */
+    public M load(String... relations) {
+        db().load(List.of(self()), relations);
+        return self();
+    }
+
+    /** As {@link #load}, for the relations not loaded yet. */
+    public M loadMissing(String... relations) {
+        db().loadMissing(List.of(self()), relations);
+        return self();
+    }
+
+    final void markLoadedTogether() {
+        loadedTogether = true;
+    }
+
+    final boolean loadedTogether() {
+        return loadedTogether;
+    }
+
+    /**
+     * Stores a value that came from the database with the model (an aggregate of a relation such as
+     * {@code albums_count}) without making the model dirty.
+     */
+    final void putLoaded(String column, Object value) {
+        attributes.put(column, value);
+        if (original != null) {
+            original.put(column, value);
+        }
+    }
+
+    // ---- declaring relations ----
+
+    /** {@code artist.albums()} with the foreign key named after this class: {@code artist_id} for {@code Artist}. */
+    protected final <R extends Model<R>> HasMany<M, R> hasMany(Class<R> related) {
+        return hasMany(related, ModelType.snake(getClass().getSimpleName()) + "_id");
+    }
+
+    /** {@code artist.albums()}: the related rows hold this model's key in {@code foreignKey}. */
+    protected final <R extends Model<R>> HasMany<M, R> hasMany(Class<R> related, String foreignKey) {
+        return new HasMany<>(self(), related, foreignKey, type().keyName());
+    }
+
+    /** As {@link #hasMany(Class, String)}, matching {@code foreignKey} with this model's {@code localKey}. */
+    protected final <R extends Model<R>> HasMany<M, R> hasMany(Class<R> related, String foreignKey, String localKey) {
+        return new HasMany<>(self(), related, foreignKey, localKey);
+    }
+
+    /** {@code user.profile()}: at most one related row holds this model's key in {@code foreignKey}. */
+    protected final <R extends Model<R>> HasOne<M, R> hasOne(Class<R> related, String foreignKey) {
+        return new HasOne<>(self(), related, foreignKey, type().keyName());
+    }
+
+    protected final <R extends Model<R>> HasOne<M, R> hasOne(Class<R> related, String foreignKey, String localKey) {
+        return new HasOne<>(self(), related, foreignKey, localKey);
+    }
+
+    /** {@code album.artist()} with the foreign key named after the related class: {@code artist_id} for {@code Artist}. */
+    protected final <R extends Model<R>> BelongsTo<M, R> belongsTo(Class<R> related) {
+        return belongsTo(related, ModelType.snake(related.getSimpleName()) + "_id");
+    }
+
+    /** {@code album.artist()}: this model holds the related model's key in {@code foreignKey}. */
+    protected final <R extends Model<R>> BelongsTo<M, R> belongsTo(Class<R> related, String foreignKey) {
+        return new BelongsTo<>(self(), related, foreignKey, db().typeOf(related).keyName());
+    }
+
+    /** As {@link #belongsTo(Class, String)}, matching {@code foreignKey} with the related model's {@code ownerKey}. */
+    protected final <R extends Model<R>> BelongsTo<M, R> belongsTo(Class<R> related, String foreignKey, String ownerKey) {
+        return new BelongsTo<>(self(), related, foreignKey, ownerKey);
     }
 
     // ---- persistence ----

@@ -36,6 +36,7 @@ final class ModelType<M extends Model<M>> {
     private final boolean keyGenerated;
     private final boolean timestamps;
     private final boolean document;
+    private final RelationMethods relations;
 
     private ModelType(Class<M> type, Supplier<M> factory, String table, String pinnedConnection, TableSpec spec) {
         this.type = type;
@@ -49,6 +50,7 @@ final class ModelType<M extends Model<M>> {
         }
         this.columns = Map.copyOf(byName);
         this.document = MongoModel.class.isAssignableFrom(type);
+        this.relations = new RelationMethods(type);
         if (document && (spec == null || spec.primaryKey().isEmpty())) {
             // ObjectId mode: no declared key, so the document's own _id (a hex string in Java) is the key.
             keyNames = List.of(DOCUMENT_ID);
@@ -96,7 +98,7 @@ final class ModelType<M extends Model<M>> {
 
     /** {@code BlogPost} becomes {@code blog_posts}, {@code Category} {@code categories}, {@code Box} {@code boxes}. */
     static String defaultTableName(String className) {
-        String snake = className.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        String snake = snake(className);
         if (snake.endsWith("y") && snake.length() > 1 && "aeiou".indexOf(snake.charAt(snake.length() - 2)) < 0) {
             return snake.substring(0, snake.length() - 1) + "ies";
         }
@@ -104,6 +106,11 @@ final class ModelType<M extends Model<M>> {
             return snake + "es";
         }
         return snake + "s";
+    }
+
+    /** {@code BlogPost} becomes {@code blog_post}. */
+    static String snake(String className) {
+        return className.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     Class<M> type() {
@@ -146,6 +153,11 @@ final class ModelType<M extends Model<M>> {
 
     boolean keyGenerated() {
         return keyGenerated;
+    }
+
+    /** The relations the class declares, found the first time one is named. */
+    RelationMethods relations() {
+        return relations;
     }
 
     boolean timestamps() {

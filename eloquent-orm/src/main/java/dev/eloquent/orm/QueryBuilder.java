@@ -76,7 +76,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     // ---- what subclasses decide ----
 
     @SuppressWarnings("unchecked")
-    private Q self() {
+    Q self() {
         return (Q) this;
     }
 
@@ -302,6 +302,19 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
 
     public Q orWhereRaw(String sql, Object... bindings) {
         return addWhere(true, new Condition.Raw(sql, Arrays.asList(bindings), false));
+    }
+
+    /** Adds a condition already built. */
+    Q addCondition(boolean or, Condition condition) {
+        return addWhere(or, condition);
+    }
+
+    /**
+     * Adds a condition on a subquery of this query's connection (EXISTS, or a count compared with a
+     * number), registered like the public subquery methods register theirs.
+     */
+    Q addSubqueryCondition(boolean or, QueryBuilder<?, ?> subquery, String method, Function<Query, Condition> condition) {
+        return addWhere(or, condition.apply(sameConnectionSubquery(subquery, method)));
     }
 
     private Q addWhere(boolean or, Condition condition) {
@@ -719,6 +732,24 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
 
     String table() {
         return from.name();
+    }
+
+    /** How columns of the queried table are qualified: its alias, else its name. */
+    String reference() {
+        return from.reference();
+    }
+
+    /**
+     * Reads the table under an alias: a relation's query correlated with an outer query of the same table
+     * (an employee's manager is an employee) needs its own name for the inner table.
+     */
+    void aliasFrom(String alias) {
+        from = new TableRef(from.name(), alias, null);
+    }
+
+    /** Whether nothing was selected, so a row is every column of the table. */
+    boolean selectsEverything() {
+        return selections.isEmpty();
     }
 
     /** Reads: the plan (two-query rewrites), the capability walk, then the connection. */

@@ -130,6 +130,11 @@ public final class SqlConnection implements DatabaseConnection {
     }
 
     @Override
+    public int parameterLimit() {
+        return dialect.maxParameters();
+    }
+
+    @Override
     public Set<Capability> capabilities() {
         return capabilities;
     }

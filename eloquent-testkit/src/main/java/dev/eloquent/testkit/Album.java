@@ -1,5 +1,7 @@
 package dev.eloquent.testkit;
 
+import dev.eloquent.orm.BelongsTo;
+import dev.eloquent.orm.HasMany;
 import dev.eloquent.orm.Model;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
@@ -17,5 +19,13 @@ public final class Album extends Model<Album> {
     @Override
     public Schema schema() {
         return SCHEMA;
+    }
+
+    public BelongsTo<Album, Artist> artist() {
+        return belongsTo(Artist.class);
+    }
+
+    public HasMany<Album, Track> tracks() {
+        return hasMany(Track.class, "album_id");
     }
 }

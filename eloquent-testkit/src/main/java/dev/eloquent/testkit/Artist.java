@@ -1,5 +1,6 @@
 package dev.eloquent.testkit;
 
+import dev.eloquent.orm.HasMany;
 import dev.eloquent.orm.Model;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
@@ -15,5 +16,9 @@ public final class Artist extends Model<Artist> {
     @Override
     public Schema schema() {
         return SCHEMA;
+    }
+
+    public HasMany<Artist, Album> albums() {
+        return hasMany(Album.class, "artist_id");
     }
 }

@@ -14,5 +14,6 @@ package dev.eloquent.testkit;
 public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, TransactionKit, LifecycleKit, UpsertKit,
         WhereKit, SelectKit, OrderKit, JoinKit, AggregateKit, ReadKit, PagingKit, StreamingKit, WriteKit, TableQueryKit,
         RawSqlKit, QueryEventKit, ReportKit,
-        ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit, MigrationKit, SeedKit, SchemaKit {
+        ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit, MigrationKit, SeedKit, SchemaKit,
+        RelationKit {
 }

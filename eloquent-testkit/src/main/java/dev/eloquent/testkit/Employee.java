@@ -1,5 +1,8 @@
 package dev.eloquent.testkit;
 
+import dev.eloquent.orm.BelongsTo;
+import dev.eloquent.orm.HasMany;
+import dev.eloquent.orm.HasOne;
 import dev.eloquent.orm.Model;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
@@ -19,5 +22,19 @@ public final class Employee extends Model<Employee> {
     @Override
     public Schema schema() {
         return SCHEMA;
+    }
+
+    /** The employee this one reports to: a model related to itself. */
+    public BelongsTo<Employee, Employee> manager() {
+        return belongsTo(Employee.class, "reports_to");
+    }
+
+    public HasMany<Employee, Employee> reports() {
+        return hasMany(Employee.class, "reports_to");
+    }
+
+    /** The first report hired: a hasOne ordered to choose among several. */
+    public HasOne<Employee, Employee> firstHire() {
+        return hasOne(Employee.class, "reports_to").orderBy("hired_on").orderBy("id");
     }
 }

@@ -1,5 +1,6 @@
 package dev.eloquent.testkit;
 
+import dev.eloquent.orm.HasMany;
 import dev.eloquent.orm.Model;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
@@ -16,5 +17,9 @@ public final class Genre extends Model<Genre> {
     @Override
     public Schema schema() {
         return SCHEMA;
+    }
+
+    public HasMany<Genre, Track> tracks() {
+        return hasMany(Track.class);
     }
 }

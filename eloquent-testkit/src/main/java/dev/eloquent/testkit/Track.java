@@ -1,5 +1,6 @@
 package dev.eloquent.testkit;
 
+import dev.eloquent.orm.BelongsTo;
 import dev.eloquent.orm.Model;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
@@ -24,5 +25,13 @@ public final class Track extends Model<Track> {
     @Override
     public Schema schema() {
         return SCHEMA;
+    }
+
+    public BelongsTo<Track, Album> album() {
+        return belongsTo(Album.class);
+    }
+
+    public BelongsTo<Track, Genre> genre() {
+        return belongsTo(Genre.class);
     }
 }
