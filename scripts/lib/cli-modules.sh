@@ -8,7 +8,7 @@
 #   select_modules    prints "jar PATH" / "jdk NAME" for the root modules (no service binding)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-version=0.1.0-SNAPSHOT
+version="$(sed -n "s:.*<version>\(.*\)</version>.*:\1:p" "$root/pom.xml" | head -1)"   # the reactor's
 drivers=sqlite,pg,mysql,mongo
 skip_build=false
 pool="$root/eloquent-examples/target/modules"
@@ -88,6 +88,14 @@ explicit_pool() {
         if [ "$(jar --describe-module --file "$jar" | sed -n 3p | sed 's/[@ ].*//')" = "$module" ]; then found="$jar"; fi
       done
       [ -n "$found" ] || { echo "no jar for $module" >&2; exit 1; }
+      # An explicit module must declare the services it loads: find ServiceLoader.load(X.class) in its classes.
+      mkdir -p "$work/scan/$module" && (cd "$work/scan/$module" && jar xf "$found")
+      for class in $(grep -rl --include='*.class' "java/util/ServiceLoader" "$work/scan/$module" || true); do
+        javap -c -p "$class" | grep -B3 "java/util/ServiceLoader.load" | sed -n 's#.*// class \([A-Za-z0-9_/$]*\)$#\1#p'
+      done | tr '/$' '..' | sort -u | while read -r service; do
+        sed -i "s/^module $module {/module $module {\n    uses $service;/" "$info"
+      done
+      module_version="$(jar --describe-module --file "$found" | sed -n 3p | sed -n 's/^[^@ ]*@\([^ ]*\).*/\1/p')"
       # javac does not see packages that only hold package-info or versioned classes: drop those exports.
       if ! javac -nowarn -d "$work/classes/$module" --module-path "$work/automatic:$work/modules" \
           --patch-module "$module=$found" "$info" 2> "$work/javac.err"; then
@@ -97,7 +105,7 @@ explicit_pool() {
         javac -nowarn -d "$work/classes/$module" --module-path "$work/automatic:$work/modules" \
           --patch-module "$module=$found" "$info"
       fi
-      jar --update --file "$found" -C "$work/classes/$module" module-info.class
+      jar --update --file "$found" ${module_version:+--module-version "$module_version"} -C "$work/classes/$module" module-info.class
       mv "$found" "$work/modules/"
     done
   fi

@@ -133,7 +133,7 @@ public final class Generators {
     // ------------------------------------------------------------ migrations
 
     private static final Pattern CREATE = Pattern.compile("create_(\\w+?)(_table)?");
-    private static final Pattern CHANGE = Pattern.compile("(?:add|drop|remove|change|rename)_\\w+_(?:to|from|in|on)_(\\w+?)(_table)?");
+    private static final Pattern CHANGE = Pattern.compile("(?:add|drop|remove|change|rename)_(\\w+?)_(?:to|from|in|on)_(\\w+?)(_table)?");
 
     /**
      * A migration class named {@code M<yyyy_MM_dd_HHmmss>_<Name>}: its simple name is what the ledger records,
@@ -154,6 +154,7 @@ public final class Generators {
         String snake = snake(name);
         String creates = create;
         String alters = table;
+        String column = "email";
         if (creates == null && alters == null) {
             Matcher m = CREATE.matcher(snake);
             if (m.matches()) {
@@ -161,7 +162,8 @@ public final class Generators {
             } else {
                 Matcher c = CHANGE.matcher(snake);
                 if (c.matches()) {
-                    alters = c.group(1);
+                    column = c.group(1);
+                    alters = c.group(2);
                 }
             }
         }
@@ -183,7 +185,7 @@ public final class Generators {
                     .append("        });\n");
         } else if (alters != null) {
             src.append("        schema.table(\"").append(alters).append("\", t -> {\n")
-                    .append("            // t.string(\"email\").nullable();\n")
+                    .append("            // t.string(\"").append(column).append("\").nullable();\n")
                     .append("        });\n");
         } else {
             src.append("        // schema.create(\"...\", t -> { ... }) or schema.table(\"...\", t -> { ... })\n");
@@ -193,7 +195,7 @@ public final class Generators {
             src.append("        schema.dropIfExists(\"").append(creates).append("\");\n");
         } else if (alters != null) {
             src.append("        schema.table(\"").append(alters).append("\", t -> {\n")
-                    .append("            // t.dropColumn(\"email\");\n")
+                    .append("            // t.dropColumn(\"").append(column).append("\");\n")
                     .append("        });\n");
         } else {
             src.append("        // undo what up did\n");

@@ -93,7 +93,8 @@ class GeneratorsTest {
         assertTrue(name.matches("M\\d{4}_\\d{2}_\\d{2}_\\d{6}_[A-Za-z]+\\.java"), name);
         String add = migrations.stream().filter(f -> f.toString().endsWith("_AddSummaryToBlogPostsTable.java")).findFirst()
                 .map(GeneratorsTest::read).orElseThrow();
-        assertTrue(add.contains("schema.table(\"blog_posts\"") && add.contains("return \"pg\";"), add);
+        assertTrue(add.contains("schema.table(\"blog_posts\"") && add.contains("return \"pg\";")
+                && add.contains("// t.string(\"summary\").nullable();") && add.contains("// t.dropColumn(\"summary\");"), add);
         assertTrue(Files.readString(pkg().resolve("BlogPostFactory.java")).contains("extends Factory<BlogPost>"));
         assertTrue(Files.readString(pkg().resolve("BlogPostSeeder.java")).contains("extends Seeder"));
 
