@@ -4,7 +4,7 @@
 #                     which holds the CLI, every driver and their dependencies), --out DIR
 #   build_jars        ./mvnw package of the CLI and the example (unless --skip-build)
 #   explicit_pool     copies the pool to $work/modules and gives the automatic modules the chosen drivers need a descriptor
-#                     (jdeps --generate-module-info, javac, jar --update): jlink refuses automatic modules
+#                     (jdeps --generate-module-info, javac, "$jdk/bin/jar" --update): jlink refuses automatic modules
 #   select_modules    prints "jar PATH" / "jdk NAME" for the root modules (no service binding)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,6 +13,8 @@ drivers=sqlite,pg,mysql,mongo
 skip_build=false
 pool="$root/eloquent-examples/target/modules"
 out=""
+# The JDK whose tools build (and, for the image, whose jmods are linked): JAVA_HOME, else java on the PATH.
+jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 
 parse_args() {
   while [ $# -gt 0 ]; do
@@ -60,7 +62,7 @@ explicit_pool() {
   rm -rf "$work" && mkdir -p "$work/modules" "$work/automatic" "$work/info" "$work/classes"
   for jar in "$pool"/*.jar; do
     case "$(basename "$jar")" in eloquent-examples-*) continue ;; esac
-    if jar --describe-module --file "$jar" 2>/dev/null | grep -q "automatic module"; then
+    if "$jdk/bin/jar" --describe-module --file "$jar" 2>/dev/null | grep -q "automatic module"; then
       for prefix in $automatic; do
         case "$(basename "$jar")" in "$prefix"*) cp "$jar" "$work/automatic/" ;; esac
       done
@@ -69,11 +71,11 @@ explicit_pool() {
     fi
   done
   for jar in "$work/modules"/datafaker-*.jar; do
-    if [ -f "$jar" ]; then java "$root/scripts/lib/SelectModules.java" --strip-stray-versions "$jar"; fi
+    if [ -f "$jar" ]; then "$jdk/bin/java" "$root/scripts/lib/SelectModules.java" --strip-stray-versions "$jar"; fi
   done
   if ls "$work/automatic"/*.jar >/dev/null 2>&1; then
     # Descriptors from what the classes use; optional dependencies that are absent are left out.
-    jdeps --ignore-missing-deps --multi-release 17 --generate-module-info "$work/info" "$work/automatic"/*.jar \
+    "$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --generate-module-info "$work/info" "$work/automatic"/*.jar \
       2>&1 | grep -v -e "split package" -e "Missing dependencies" -e "^writing to" || true
     for info in "$work/info"/*/versions/17/module-info.java; do
       module="$(basename "$(dirname "$(dirname "$(dirname "$info")")")")"
@@ -85,32 +87,32 @@ explicit_pool() {
       found=""
       for jar in "$work/automatic"/*.jar; do
         # "No module descriptor found. Derived automatic module.", a blank line, then "name@version automatic".
-        if [ "$(jar --describe-module --file "$jar" | sed -n 3p | sed 's/[@ ].*//')" = "$module" ]; then found="$jar"; fi
+        if [ "$("$jdk/bin/jar" --describe-module --file "$jar" | sed -n 3p | sed 's/[@ ].*//')" = "$module" ]; then found="$jar"; fi
       done
       [ -n "$found" ] || { echo "no jar for $module" >&2; exit 1; }
       # An explicit module must declare the services it loads: find ServiceLoader.load(X.class) in its classes.
-      mkdir -p "$work/scan/$module" && (cd "$work/scan/$module" && jar xf "$found")
+      mkdir -p "$work/scan/$module" && (cd "$work/scan/$module" && "$jdk/bin/jar" xf "$found")
       for class in $(grep -rl --include='*.class' "java/util/ServiceLoader" "$work/scan/$module" || true); do
-        javap -c -p "$class" | grep -B3 "java/util/ServiceLoader.load" | sed -n 's#.*// class \([A-Za-z0-9_/$]*\)$#\1#p'
+        "$jdk/bin/javap" -c -p "$class" | grep -B3 "java/util/ServiceLoader.load" | sed -n 's#.*// class \([A-Za-z0-9_/$]*\)$#\1#p'
       done | tr '/$' '..' | sort -u | while read -r service; do
         sed -i "s/^module $module {/module $module {\n    uses $service;/" "$info"
       done
-      module_version="$(jar --describe-module --file "$found" | sed -n 3p | sed -n 's/^[^@ ]*@\([^ ]*\).*/\1/p')"
+      module_version="$("$jdk/bin/jar" --describe-module --file "$found" | sed -n 3p | sed -n 's/^[^@ ]*@\([^ ]*\).*/\1/p')"
       # javac does not see packages that only hold package-info or versioned classes: drop those exports.
-      if ! javac -nowarn -d "$work/classes/$module" --module-path "$work/automatic:$work/modules" \
+      if ! "$jdk/bin/javac" -nowarn -d "$work/classes/$module" --module-path "$work/automatic:$work/modules" \
           --patch-module "$module=$found" "$info" 2> "$work/javac.err"; then
         for package in $(sed -n 's/.*package is empty or does not exist: \(.*\)$/\1/p' "$work/javac.err"); do
           sed -i "/exports $package;/d; /opens $package;/d" "$info"
         done
-        javac -nowarn -d "$work/classes/$module" --module-path "$work/automatic:$work/modules" \
+        "$jdk/bin/javac" -nowarn -d "$work/classes/$module" --module-path "$work/automatic:$work/modules" \
           --patch-module "$module=$found" "$info"
       fi
-      jar --update --file "$found" ${module_version:+--module-version "$module_version"} -C "$work/classes/$module" module-info.class
+      "$jdk/bin/jar" --update --file "$found" ${module_version:+--module-version "$module_version"} -C "$work/classes/$module" module-info.class
       mv "$found" "$work/modules/"
     done
   fi
 }
 
 select_modules() {
-  java "$root/scripts/lib/SelectModules.java" "$work/modules" $roots
+  "$jdk/bin/java" "$root/scripts/lib/SelectModules.java" "$work/modules" $roots
 }

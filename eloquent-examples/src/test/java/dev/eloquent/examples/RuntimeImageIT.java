@@ -63,7 +63,8 @@ class RuntimeImageIT {
     @BeforeAll
     static void buildTheImageOnce() throws Exception {
         // target/modules is the pool: the CLI, every driver and their dependencies, packaged by this build.
-        Result built = run(ROOT, Map.of(), List.of("bash", ROOT.resolve("scripts/jlink-image").toString(),
+        // JAVA_HOME: the image is linked from the JDK that runs this build (its jlink and jmods).
+        Result built = run(ROOT, Map.of("JAVA_HOME", System.getProperty("java.home")), List.of("bash", ROOT.resolve("scripts/jlink-image").toString(),
                 "-Ddrivers=sqlite", "--skip-build", "--pool", ExampleProcess.MODULES.toString(), "--out", IMAGE.toString()));
         assertEquals(0, built.exitCode(), "scripts/jlink-image:\n" + built.output());
         System.out.println(built.output());
