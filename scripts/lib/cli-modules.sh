@@ -3,7 +3,7 @@
 #                     --pool DIR (jars to take the modules from; default: the example's target/modules,
 #                     which holds the CLI, every driver and their dependencies), --out DIR
 #   build_jars        ./mvnw package of the CLI and the example (unless --skip-build)
-#   explicit_pool     copies the pool to $work/modules and gives the automatic modules the chosen drivers need a descriptor
+#   explicit_pool     copies the pool to $work/modules (a temporary folder) and gives the automatic modules the chosen drivers need a descriptor
 #                     (jdeps --generate-module-info, javac, "$jdk/bin/jar" --update): jlink refuses automatic modules
 #   select_modules    prints "jar PATH" / "jdk NAME" for the root modules (no service binding)
 set -euo pipefail
@@ -48,7 +48,9 @@ parse_args() {
     esac
   done
   drivers_tag="$(echo "$drivers" | tr ',' '-')"
-  work="$root/target/cli-work"
+  # A private work folder, so two builds (say the suite's RuntimeImageIT and yours) never share one.
+  work="$(mktemp -d "${TMPDIR:-/tmp}/eloquent-cli.XXXXXX")"
+  trap 'rm -rf "$work"' EXIT
 }
 
 build_jars() {
