@@ -13,13 +13,15 @@ import java.io.PrintWriter;
  * prints its message only; {@code --verbose} adds the stack trace.
  */
 @Command(name = "eloquent", mixinStandardHelpOptions = true, version = "eloquent 0.1.0",
-        description = "Migrations, seeders and diagnostics for the application that provides"
+        description = "Migrations, seeders, generators and diagnostics for the application that provides"
                 + " dev.eloquent.orm.EloquentApplication.",
         subcommands = {
                 MigrateCommands.Run.class, MigrateCommands.Rollback.class, MigrateCommands.Status.class,
                 MigrateCommands.Fresh.class, MigrateCommands.Reset.class,
                 SeedCommands.Seed.class, SeedCommands.Fresh.class, SeedCommands.Precheck.class,
-                ShowCommand.class, AutoComplete.GenerateCompletion.class})
+                ShowCommand.class,
+                MakeCommands.MakeModel.class, MakeCommands.MakeMigration.class, MakeCommands.MakeSeeder.class,
+                MakeCommands.MakeFactory.class, AutoComplete.GenerateCompletion.class})
 public final class EloquentCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
