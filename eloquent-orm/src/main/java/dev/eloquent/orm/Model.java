@@ -391,6 +391,42 @@ public abstract class Model<M extends Model<M>> {
         return new BelongsTo<>(self(), related, foreignKey, ownerKey);
     }
 
+    // ---- scopes and soft deletes (issue 11) ----
+
+    /**
+     * The global scopes every query of this model gets, by name: {@code Map.of("published", q ->
+     * q.where("status", "published"))}. Read once, at registration; a query lifts one with
+     * {@code withoutGlobalScope(name)}. None by default.
+     */
+    public Map<String, Scope<M>> globalScopes() {
+        return Map.of();
+    }
+
+    /** Whether this soft-deleting model is trashed (its {@code deleted_at} is set); false for other models. */
+    public boolean trashed() {
+        String deletedAt = type().scopes().deletedAt();
+        return deletedAt != null && get(deletedAt) != null;
+    }
+
+    /**
+     * Clears {@code deleted_at} and saves the model (with any other change it holds); the model must use
+     * soft deletes.
+     */
+    public M restore() {
+        String deletedAt = type().scopes().requireDeletedAt("restore()");
+        // EVENTS HOOK (issue 11): fire "restoring" here (a listener may cancel: return without saving).
+        set(deletedAt, null);
+        markExists(true);
+        save();
+        // EVENTS HOOK (issue 11): fire "restored" here.
+        return self();
+    }
+
+    /** Removes the row from the table, even of a soft-deleting model; returns false when it was not stored. */
+    public boolean forceDelete() {
+        return db().forceDelete(self());
+    }
+
     // ---- persistence ----
 
     /** Inserts the model, or updates the changed attributes only; does nothing when nothing changed. */
@@ -409,7 +445,7 @@ public abstract class Model<M extends Model<M>> {
         if (!exists) {
             throw new EloquentException("cannot refresh a " + getClass().getSimpleName() + " that was never saved");
         }
-        ModelQuery<M> query = db().query(selfClass());
+        ModelQuery<M> query = db().query(selfClass()).withoutGlobalScopes(); // the row itself, trashed or scoped out
         originalKey().forEach(query::where);
         M fresh = query.firstOrFail();
         attributes.clear();

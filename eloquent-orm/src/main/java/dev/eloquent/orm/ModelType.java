@@ -37,6 +37,8 @@ final class ModelType<M extends Model<M>> {
     private final boolean timestamps;
     private final boolean document;
     private final RelationMethods relations;
+    /** Global scopes and soft deletes (issue 11); set once by {@link #describe}, which has the prototype. */
+    private ModelScopes<M> scopes;
 
     private ModelType(Class<M> type, Supplier<M> factory, String table, String pinnedConnection, TableSpec spec) {
         this.type = type;
@@ -93,7 +95,9 @@ final class ModelType<M extends Model<M>> {
         } catch (EloquentException e) {
             throw new EloquentException("schema of " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
-        return new ModelType<>(type, factory, table, pinned == null ? null : pinned.value(), spec);
+        ModelType<M> described = new ModelType<>(type, factory, table, pinned == null ? null : pinned.value(), spec);
+        described.scopes = new ModelScopes<>(described, prototype);
+        return described;
     }
 
     /** {@code BlogPost} becomes {@code blog_posts}, {@code Category} {@code categories}, {@code Box} {@code boxes}. */
@@ -162,6 +166,11 @@ final class ModelType<M extends Model<M>> {
 
     boolean timestamps() {
         return timestamps;
+    }
+
+    /** The model's global scopes and soft-delete column. */
+    ModelScopes<M> scopes() {
+        return scopes;
     }
 
     M newInstance() {
