@@ -180,12 +180,14 @@ class ScopesGuideTest {
             boolean trashed = ann.trashed();                    // true; the row is still there
             long live = db.query(Author.class).count();         // 1: trashed rows are left out
             long everyone = db.query(Author.class).withTrashed().count();    // 2
-            Author back = db.query(Author.class).onlyTrashed().firstOrFail().restore();
+            Author back = db.query(Author.class).onlyTrashed().firstOrFail();
+            boolean restored = back.restore();                  // fires restoring (can cancel), then restored
             long removed = db.query(Author.class).where("email", "bob@example.com").forceDelete();
             // end::soft-deletes[]
             assertTrue(trashed);
             assertEquals(1, live);
             assertEquals(2, everyone);
+            assertTrue(restored);
             assertFalse(back.trashed());
             assertEquals(1, removed);
             assertEquals(1, db.query(Author.class).withTrashed().count());

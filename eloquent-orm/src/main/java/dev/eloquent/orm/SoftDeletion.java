@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The soft delete of one model: one update of its row by the stored key setting {@code deleted_at} (and
- * {@code updated_at} when the model keeps timestamps) to now, as the connection stores it; the model keeps
+ * its updated timestamp when the model keeps one) to now, as the connection stores it; the model keeps
  * the values, stays {@link Model#exists()} (its row is still there) and is {@link Model#trashed()}. Other
  * unsaved changes of the model stay unsaved, as with an increment.
  */
@@ -20,17 +20,16 @@ final class SoftDeletion {
     private SoftDeletion() {
     }
 
-    /** Called by {@link Persistence#delete(Model, boolean)}, after its checks (and any deleting event). */
+    /** Called by {@link Persistence#delete(Model, boolean)}, which fires "deleting" before and "deleted" after. */
     static <M extends Model<M>> boolean delete(Eloquent db, M model) {
-        // EVENTS HOOK (issue 11): "deleting"/"deleted" fire in Persistence.delete around both branches; nothing here.
         ModelType<M> type = model.type();
         DatabaseConnection connection = db.connectionFor(type);
         ChronoUnit precision = connection.timestampPrecision();
         Object now = Persistence.stored(precision, type.castForWrite(type.scopes().deletedAt(), db.now()));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(type.scopes().deletedAt(), now);
-        if (type.timestamps()) {
-            values.put(ModelType.UPDATED_AT, Persistence.stored(precision, db.now()));
+        if (type.updatedAt() != null) {
+            values.put(type.updatedAt(), Persistence.stored(precision, db.now()));
         }
         List<Write.Assignment> assignments = new ArrayList<>();
         values.forEach((column, value) -> assignments.add(new Write.Assignment(column, Expression.value(value))));

@@ -3,6 +3,7 @@ package dev.eloquent.testkit;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.UniqueViolationException;
 import dev.eloquent.orm.Eloquent;
+import dev.eloquent.orm.ModelEvent;
 import dev.eloquent.orm.Page;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +105,7 @@ public interface SoftDeleteKit extends BandSupport {
             KitBand band = band(db, "Back", "rock");
             KitBand other = band(db, "Other", "jazz");
             band.delete();
-            band.restore();
+            assertTrue(band.restore());
             assertFalse(band.trashed());
             assertNull(rawRow(BANDS, "name", "Back").get("deleted_at"));
             assertEquals(2, db.query(KitBand.class).count());
@@ -179,6 +180,26 @@ public interface SoftDeleteKit extends BandSupport {
 
             onlyTrashed.delete();
             assertTrue(db.query(KitRecord.class).whereHas("band", q -> q.where("name", "OnlyTrashed")).doesntExist());
+        }
+    }
+
+    @Test
+    default void softDeleteAndRestoreFireTheirEventsAndACancelledRestoreWritesNothing() {
+        try (Eloquent db = bootBands()) {
+            List<String> heard = new ArrayList<>();
+            for (ModelEvent event : List.of(ModelEvent.DELETING, ModelEvent.DELETED, ModelEvent.RESTORING, ModelEvent.RESTORED)) {
+                db.on(KitBand.class, event, band -> heard.add(event.name()));
+            }
+            KitBand band = band(db, "Evented", "rock");
+            band.delete();
+            assertEquals(List.of("DELETING", "DELETED"), heard);
+            assertTrue(band.restore());
+            assertEquals(List.of("DELETING", "DELETED", "RESTORING", "RESTORED"), heard);
+
+            band.delete();
+            db.onCancellable(KitBand.class, ModelEvent.RESTORING, model -> false);
+            assertFalse(band.restore(), "a restoring listener cancelled");
+            assertNotNull(rawRow(BANDS, "name", "Evented").get("deleted_at"), "nothing was written");
         }
     }
 
