@@ -1,11 +1,14 @@
 package dev.eloquent.orm;
 
 import dev.eloquent.api.Capability;
+import dev.eloquent.api.Condition;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.Cursor;
 import dev.eloquent.api.DatabaseConnection;
+import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
+import dev.eloquent.api.Query;
 import dev.eloquent.api.TableRef;
 
 import java.time.LocalDateTime;
@@ -32,6 +35,8 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
     private List<RelationAggregate> lateAggregates = new ArrayList<>();
     /** Every relation aggregate's alias and function, to give counts and exists one Java type on all paths. */
     private Map<String, String> aggregateAliases = new LinkedHashMap<>();
+    /** The global scopes this query keeps (immutable, so clones share it). */
+    private ScopeChoice scopeChoice = ScopeChoice.ALL;
 
     AbstractModelQuery(Eloquent db, ModelType<M> type) {
         super(db, TableRef.table(type.table()));
@@ -333,6 +338,86 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
         if (type.updatedAt() != null && !assignments.containsKey(type.updatedAt())) {
             assignments.put(type.updatedAt(), Expression.value(db.now()));
         }
+    }
+
+    // ---- scopes and soft deletes (issue 11) ----
+
+    /**
+     * The query as built, with the global scopes it keeps ANDed as one group with its own conditions:
+     * {@code where(a).orWhere(b)} on a model with a scope {@code s} reads {@code (a or b) and s}. Every read,
+     * aggregate, paging, chunk, update and delete goes through here, and so does a relation's query (eager
+     * loads, whereHas and withCount subqueries included).
+     */
+    @Override
+    public Query toQuery() {
+        Query query = super.toQuery();
+        Condition scoped = type.scopes().condition(this, scopeChoice);
+        return scoped.isTrue() ? query : query.withWhere(Condition.and(query.where(), scoped));
+    }
+
+    /**
+     * Applies a local scope: {@code scope(User::active)}, {@code scope(q -> User.olderThan(q, 30))}. Its
+     * conditions are one group ANDed with the query's conditions so far.
+     */
+    public Q scope(Scope<M> scope) {
+        return applyScope(scope::apply);
+    }
+
+    /** Lifts one global scope for this query: {@code withoutGlobalScope("published")}. */
+    public Q withoutGlobalScope(String name) {
+        if (!type.scopes().has(name)) {
+            throw new EloquentException(type.name() + " has no global scope '" + name + "'; its global scopes are ["
+                    + type.scopes().names() + "]");
+        }
+        scopeChoice = scopeChoice.without(name);
+        return self();
+    }
+
+    /** Lifts every global scope (soft deletes included) for this query. */
+    public Q withoutGlobalScopes() {
+        scopeChoice = scopeChoice.withoutAll();
+        return self();
+    }
+
+    /** Reads trashed (soft-deleted) rows too. */
+    public Q withTrashed() {
+        type.scopes().requireDeletedAt("withTrashed()");
+        scopeChoice = scopeChoice.without(ModelScopes.SOFT_DELETES).without(ModelScopes.ONLY_TRASHED);
+        return self();
+    }
+
+    /** Reads trashed rows only. */
+    public Q onlyTrashed() {
+        type.scopes().requireDeletedAt("onlyTrashed()");
+        scopeChoice = scopeChoice.trashedOnly();
+        return self();
+    }
+
+    /**
+     * Deletes every matching row; on a soft-deleting model that is one update setting {@code deleted_at}
+     * (and {@code updated_at}) of the matching live rows, which stay in the table. No model events fire
+     * for a builder delete, as in Laravel.
+     */
+    @Override
+    public long delete() {
+        String deletedAt = type.scopes().deletedAt();
+        if (deletedAt == null) {
+            return super.delete();
+        }
+        return update(Map.of(deletedAt, db.now()));
+    }
+
+    /** Removes every matching row from the table, soft-deleting model or not. */
+    public long forceDelete() {
+        return super.delete();
+    }
+
+    /** Clears {@code deleted_at} of every matching row, trashed ones included; returns how many matched. */
+    public long restore() {
+        String deletedAt = type.scopes().requireDeletedAt("restore()");
+        Map<String, Object> cleared = new LinkedHashMap<>();
+        cleared.put(deletedAt, null);
+        return withTrashed().update(cleared);
     }
 
     // ---- model-only reads and writes ----

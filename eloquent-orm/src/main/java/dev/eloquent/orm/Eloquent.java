@@ -112,6 +112,12 @@ public final class Eloquent implements AutoCloseable {
         return new ModelQuery<>(this, typeOf(type));
     }
 
+    /** Adds (or replaces) a global scope of a registered model: every query built from now on gets it. */
+    public <M extends Model<M>> Eloquent addGlobalScope(Class<M> type, String name, Scope<M> scope) {
+        typeOf(type).scopes().add(name, scope);
+        return this;
+    }
+
     /** A new, unsaved model bound to this instance. */
     public <M extends Model<M>> M make(Class<M> type) {
         ModelType<M> described = typeOf(type);
@@ -264,6 +270,11 @@ public final class Eloquent implements AutoCloseable {
 
     <M extends Model<M>> boolean delete(M model) {
         return persistence.delete(model);
+    }
+
+    /** Removes the model's row even when the model soft deletes. */
+    <M extends Model<M>> boolean forceDelete(M model) {
+        return persistence.delete(model, true);
     }
 
     <M extends Model<M>> void increment(M model, String column, Number amount, boolean subtract) {

@@ -491,7 +491,7 @@ public abstract class Model<M extends Model<M>> {
         if (!exists) {
             return java.util.Optional.empty();
         }
-        ModelQuery<M> query = db().query(selfClass());
+        ModelQuery<M> query = db().query(selfClass()).withoutGlobalScopes(); // the row itself, trashed or scoped out
         originalKey().forEach(query::where);
         return query.first();
     }
@@ -519,6 +519,47 @@ public abstract class Model<M extends Model<M>> {
         return db().save(self());
     }
 
+    // ---- scopes and soft deletes (issue 11) ----
+
+    /**
+     * The global scopes every query of this model gets, by name: {@code Map.of("published", q ->
+     * q.where("status", "published"))}. Read once, at registration; a query lifts one with
+     * {@code withoutGlobalScope(name)}. None by default.
+     */
+    public Map<String, Scope<M>> globalScopes() {
+        return Map.of();
+    }
+
+    /** Whether this soft-deleting model is trashed (its {@code deleted_at} is set); false for other models. */
+    public boolean trashed() {
+        String deletedAt = type().scopes().deletedAt();
+        return deletedAt != null && get(deletedAt) != null;
+    }
+
+    /**
+     * Clears {@code deleted_at} and saves the model (with any other change it holds), firing "restoring"
+     * (which can cancel) and "restored" around the save; false when a listener cancelled. The model must
+     * use soft deletes.
+     */
+    public boolean restore() {
+        String deletedAt = type().scopes().requireDeletedAt("restore()");
+        if (!ModelEvents.fire(this, ModelEvent.RESTORING)) {
+            return false;
+        }
+        set(deletedAt, null);
+        markExists(true);
+        if (!trySave()) {
+            return false;
+        }
+        ModelEvents.fire(this, ModelEvent.RESTORED);
+        return true;
+    }
+
+    /** Removes the row from the table, even of a soft-deleting model; returns false when it was not stored. */
+    public boolean forceDelete() {
+        return db().forceDelete(self());
+    }
+
     // ---- persistence ----
 
     /** Inserts the model, or updates the changed attributes only; does nothing when nothing changed. */
@@ -540,7 +581,7 @@ public abstract class Model<M extends Model<M>> {
         if (!exists) {
             throw new EloquentException("cannot refresh a " + getClass().getSimpleName() + " that was never saved");
         }
-        ModelQuery<M> query = db().query(selfClass());
+        ModelQuery<M> query = db().query(selfClass()).withoutGlobalScopes(); // the row itself, trashed or scoped out
         originalKey().forEach(query::where);
         M fresh = query.firstOrFail();
         attributes.clear();

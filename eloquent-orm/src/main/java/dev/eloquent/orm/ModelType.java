@@ -41,6 +41,8 @@ final class ModelType<M extends Model<M>> {
     private MassAssignment massAssignment = MassAssignment.OPEN;
     private final boolean document;
     private final RelationMethods relations;
+    /** Global scopes and soft deletes (issue 11); set once by {@link #describe}, which has the prototype. */
+    private ModelScopes<M> scopes;
 
     private ModelType(Class<M> type, Supplier<M> factory, String table, String pinnedConnection, TableSpec spec,
                       M declarations) {
@@ -106,6 +108,7 @@ final class ModelType<M extends Model<M>> {
         ModelType<M> described = new ModelType<>(type, factory, table, pinned == null ? null : pinned.value(), spec,
                 prototype);
         described.massAssignment = MassAssignment.of(described, prototype.fillable(), prototype.guarded());
+        described.scopes = new ModelScopes<>(described, prototype);
         return described;
     }
 
@@ -190,6 +193,11 @@ final class ModelType<M extends Model<M>> {
 
     MassAssignment massAssignment() {
         return massAssignment;
+    }
+
+    /** The model's global scopes and soft-delete column. */
+    ModelScopes<M> scopes() {
+        return scopes;
     }
 
     M newInstance() {

@@ -194,12 +194,22 @@ final class Persistence {
     }
 
     <M extends Model<M>> boolean delete(M model) {
+        return delete(model, false);
+    }
+
+    /** Deletes the model's row; a soft-deleting model's row is only marked, unless {@code force}. */
+    <M extends Model<M>> boolean delete(M model, boolean force) {
         if (!model.exists()) {
             return false;
         }
         ModelType<M> type = model.type();
         if (!db.events().dispatch(model, ModelEvent.DELETING)) {
             return false;
+        }
+        if (!force && type.scopes().softDeletes()) {
+            boolean trashed = SoftDeletion.delete(db, model);
+            db.events().dispatch(model, ModelEvent.DELETED);
+            return trashed;
         }
         long deleted = write(db.connectionFor(type), new Write.Delete(keyQuery(type, model.originalKey()))).affected();
         model.markExists(false);
@@ -276,7 +286,7 @@ final class Persistence {
      * A timestamp as the connection stores it (MongoDB keeps milliseconds, SQL microseconds, which the value
      * rules already applied), so that a model holds after a write exactly what a read returns.
      */
-    private static Object stored(ChronoUnit precision, Object value) {
+    static Object stored(ChronoUnit precision, Object value) {
         if (value instanceof LocalDateTime time) {
             return time.truncatedTo(precision);
         }
@@ -286,12 +296,12 @@ final class Persistence {
         return value;
     }
 
-    private static EloquentException goneMissing(String action, ModelType<?> type) {
+    static EloquentException goneMissing(String action, ModelType<?> type) {
         return new EloquentException(action + " a " + type.name() + " updated no row in " + type.table()
                 + ": it was deleted by someone else (or its key changed)");
     }
 
-    private static Query keyQuery(ModelType<?> type, Map<String, Object> key) {
+    static Query keyQuery(ModelType<?> type, Map<String, Object> key) {
         Query query = Query.from(type.table());
         for (Map.Entry<String, Object> column : key.entrySet()) {
             if (column.getValue() == null) {
@@ -303,7 +313,7 @@ final class Persistence {
     }
 
     /** Every write of a model passes the same capability walk as the builder's. */
-    private static WriteResult write(DatabaseConnection connection, Write write) {
+    static WriteResult write(DatabaseConnection connection, Write write) {
         Capabilities.check(connection, Capabilities.required(write));
         return connection.write(write);
     }

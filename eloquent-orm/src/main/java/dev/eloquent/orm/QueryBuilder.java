@@ -332,8 +332,8 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return addWhere(or, negate ? condition.negate() : condition);
     }
 
-    /** A builder on the same table with no parts, sharing this one's subquery sources: for groups. */
-    private Q blank() {
+    /** A builder on the same table with no parts, sharing this one's subquery sources: for groups and scopes. */
+    Q blank() {
         Q blank = clone();
         QueryBuilder<Q, R> b = blank;
         b.selections = new ArrayList<>();
@@ -419,6 +419,33 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     /** The where conditions as one tree. */
     Condition whereCondition() {
         return wheres.build(Function.identity());
+    }
+
+    /**
+     * Runs a local scope on this builder with the conditions it adds kept as one group, ANDed with the
+     * conditions before it as another (Laravel's callScope): {@code where(a).orWhere(b)} and a scope's
+     * {@code where(c).orWhere(d)} make {@code (a or b) and (c or d)}. Its other parts (orders, eager loads)
+     * apply as they are.
+     */
+    Q applyScope(Consumer<Q> scope) {
+        Clauses<Condition> saved = wheres;
+        Condition before = whereCondition();
+        wheres = new Clauses<>();
+        try {
+            scope.accept(self());
+        } catch (RuntimeException | Error e) {
+            wheres = saved; // a failing scope leaves the query's conditions as they were
+            throw e;
+        }
+        Condition added = whereCondition();
+        wheres = new Clauses<>();
+        if (!before.isTrue()) {
+            wheres.add(false, before);
+        }
+        if (!added.isTrue()) {
+            wheres.add(false, added);
+        }
+        return self();
     }
 
     // ---- selection ----
