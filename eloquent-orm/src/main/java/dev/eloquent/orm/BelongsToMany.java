@@ -113,6 +113,12 @@ public final class BelongsToMany<P extends Model<P>, R extends Model<R>>
         return query.withJoins(joins).withSelections(selections);
     }
 
+    /** The base's signature and what tells two pivots apart: the table's other key, its columns and conditions. */
+    @Override
+    public Object signature() {
+        return List.of(super.signature(), relatedPivotKey, relatedKey, allPivotColumns(), pivotQuery.toQuery());
+    }
+
     // ---- the pivot's columns and constraints ----
 
     /** Reads these pivot columns with each model, besides the two keys: {@code withPivot("position")}. */
