@@ -102,12 +102,14 @@ public final class BelongsToMany<P extends Model<P>, R extends Model<R>>
         List<Join> joins = new ArrayList<>(query.joins());
         joins.add(new Join(Join.Kind.INNER, TableRef.table(table), on));
         List<Selection> selections = new ArrayList<>(query.selections());
-        boolean columnsOnly = selections.stream().allMatch(s -> s.expression() instanceof Expression.Column);
+        // Counts and EXISTS (whereHas, withCount) select an aggregate, and a two-query whereHas a pivot column:
+        // the pivot columns stay out of those; a selection of the related columns gets them, for matching.
+        boolean columnsOnly = selections.stream().allMatch(s -> s.expression() instanceof Expression.Column column
+                && !table.equals(column.qualifier()));
         if (selections.isEmpty()) {
             selections.add(Selection.of(new Expression.Column(reference(), "*")));
         }
         if (columnsOnly) {
-            // Counts and EXISTS (whereHas, withCount) select an aggregate: the pivot columns stay out of them.
             allPivotColumns().forEach(c -> selections.add(new Selection(new Expression.Column(table, c), PIVOT_PREFIX + c)));
         }
         return query.withJoins(joins).withSelections(selections);
@@ -208,7 +210,8 @@ public final class BelongsToMany<P extends Model<P>, R extends Model<R>>
         return columns;
     }
 
-    public String table() {
+    /** The pivot table's name (not {@code table()}, which is the related model's table this query reads). */
+    public String pivotTable() {
         return table;
     }
 

@@ -80,6 +80,11 @@ public interface PivotRelationKit extends StoreSupport {
                     .wherePivotIn("position", List.of(1, 4)).orderByPivot("position").get(), "name"));
             assertEquals(List.of("Hells Bells"), strings(roadTrip.tracks().where("name", "like", "Hells%").get(), "name"));
             assertEquals(4, roadTrip.tracks().count());
+            // A selection of the related columns still gets the pivot's.
+            List<Track> selected = roadTrip.tracks().select("tracks.id", "tracks.name").orderByPivot("position").get();
+            assertEquals("Touch Too Much", selected.get(3).getString("name"));
+            assertEquals(4L, asLong(selected.get(3).pivot().get("position")));
+            assertFalse(selected.get(3).has("milliseconds"));
             assertEquals(List.of(), playlist(db, "Empty").related(Playlist::tracks));
             // The conventional names: Track.playlists() reads playlist_track by playlist_id and track_id.
             Track hellsBells = db.query(Track.class).where("name", "Hells Bells").firstOrFail();
@@ -151,6 +156,15 @@ public interface PivotRelationKit extends StoreSupport {
             counted.forEach(p -> counts.put(p.getString("name"), List.of(p.getLong("tracks_count"), p.getLong("short_tracks"))));
             assertEquals(Map.of("Empty", List.of(0L, 0L), "Favourites", List.of(5L, 0L), "Road Trip", List.of(4L, 1L)), counts);
             assertTrue(counted.get(1).getDirty().isEmpty());
+
+            // The cost: on SQL one statement, the relation correlated inside it; without joins the tracks,
+            // then the pivot's playlist ids, then the playlists (has), or the pivot and the tracks after (withCount).
+            boolean joins = reads(store) == 1;
+            StatementCounter statements = StatementCounter.on(db, store.connection());
+            db.query(Playlist.class).whereHas("tracks", q -> q.where("genre_id", jazz)).get();
+            assertEquals(joins ? 1 : 3, statements.take());
+            db.query(Playlist.class).withCount("tracks").get();
+            assertEquals(joins ? 1 : 3, statements.take());
         }
     }
 
