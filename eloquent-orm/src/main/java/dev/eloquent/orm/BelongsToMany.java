@@ -53,6 +53,8 @@ public final class BelongsToMany<P extends Model<P>, R extends Model<R>>
     private TableQuery pivotQuery;
     /** The pivot rows the last two-query build read, which its read matches the related rows with. */
     private List<Map<String, Object>> pivotRows;
+    /** The last two-query build's {@code relatedKey IN (pivot values)}, which its read cuts into chunks. */
+    private Condition.In keyCondition;
 
     BelongsToMany(P parent, Class<R> related, String table, String foreignPivotKey, String relatedPivotKey,
                   String parentKey, String relatedKey) {
@@ -250,7 +252,8 @@ public final class BelongsToMany<P extends Model<P>, R extends Model<R>>
         });
         List<Object> bound = new ArrayList<>(keys.size());
         keys.forEach(value -> bound.add(bindValue(key, value)));
-        return query.withWhere(Condition.and(query.where(), new Condition.In(key, bound, false)));
+        keyCondition = new Condition.In(key, bound, false);
+        return query.withWhere(Condition.and(query.where(), keyCondition));
     }
 
     /** The pivot rows of these parents, in the pivot's order, each with the pivot columns read. */
@@ -276,16 +279,37 @@ public final class BelongsToMany<P extends Model<P>, R extends Model<R>>
             return models;
         }
         List<Map<String, Object>> pivot = pivotRows == null ? List.of() : pivotRows;
+        Condition.In keys = keyCondition;
         pivotRows = null;
-        if (pivot.isEmpty()) {
+        keyCondition = null;
+        if (pivot.isEmpty() || keys == null) {
             return new ArrayList<>();
         }
-        // Paging applies to the matched rows (one per pivot row), so it is done here, not by the related query.
-        List<R> related = super.readWithoutRelations(query.withLimit(null).withOffset(null));
+        // Paging applies to the matched rows (one per pivot row), so it is done here, not by the related query;
+        // the keys are cut into chunks that fit the related connection's parameter limit.
+        Query all = query.withLimit(null).withOffset(null);
+        int room = Math.max(1, connection().parameterLimit() - (BoundValues.count(all) - keys.values().size()));
+        List<R> related = new ArrayList<>();
+        for (List<Object> chunk : RelationKeys.chunks(keys.values(), room)) {
+            Query part = chunk.size() == keys.values().size() ? all
+                    : all.withWhere(replace(all.where(), keys, new Condition.In(keys.left(), chunk, false)));
+            related.addAll(super.readWithoutRelations(part));
+        }
         List<R> matched = match(related, pivot);
         int from = query.offset() == null ? 0 : Math.min(query.offset(), matched.size());
         int to = query.limit() == null ? matched.size() : Math.min(matched.size(), from + query.limit());
         return new ArrayList<>(matched.subList(from, to));
+    }
+
+    /** The condition with {@code from} (found by identity among the top-level AND terms) replaced. */
+    private static Condition replace(Condition condition, Condition from, Condition to) {
+        if (condition == from) {
+            return to;
+        }
+        if (condition instanceof Condition.And and) {
+            return new Condition.And(and.conditions().stream().map(c -> c == from ? to : c).toList());
+        }
+        return condition;
     }
 
     /**
@@ -331,6 +355,7 @@ public final class BelongsToMany<P extends Model<P>, R extends Model<R>>
         copy.pivotColumns = new ArrayList<>(pivotColumns);
         copy.pivotQuery = pivotQuery.clone();
         copy.pivotRows = null;
+        copy.keyCondition = null;
         return copy;
     }
 
