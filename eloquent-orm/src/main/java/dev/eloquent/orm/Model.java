@@ -398,6 +398,61 @@ public abstract class Model<M extends Model<M>> {
         return new BelongsTo<>(self(), related, foreignKey, ownerKey);
     }
 
+    // ---- belongsToMany (many to many through a pivot table) ----
+
+    /** The pivot row's columns this model was read with through a belongsToMany; null otherwise. */
+    private Map<String, Object> pivot;
+
+    /**
+     * The columns of the pivot row this model was read with through a {@link BelongsToMany} (its two keys,
+     * the {@code withPivot} columns, the timestamps), read-only; empty for a model not read so. They are
+     * not attributes: they do not make the model dirty and a save does not write them.
+     */
+    public Map<String, Object> pivot() {
+        return pivot == null ? Map.of() : Collections.unmodifiableMap(pivot);
+    }
+
+    final void setPivot(Map<String, Object> values) {
+        pivot = new LinkedHashMap<>(values);
+    }
+
+    /** Moves the pivot columns read under {@code prefix} (a joined read) out of the attributes into {@link #pivot()}. */
+    final void takePivot(List<String> columns, String prefix) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String column : columns) {
+            values.put(column, attributes.remove(prefix + column));
+            if (original != null) {
+                original.remove(prefix + column);
+            }
+        }
+        pivot = values;
+    }
+
+    /**
+     * {@code playlist.tracks()} through the pivot named after both classes in alphabetical order
+     * ({@code playlist_track}), whose keys are named after them ({@code playlist_id}, {@code track_id}).
+     */
+    protected final <R extends Model<R>> BelongsToMany<M, R> belongsToMany(Class<R> related) {
+        String mine = ModelType.snake(getClass().getSimpleName());
+        String theirs = ModelType.snake(related.getSimpleName());
+        String table = mine.compareTo(theirs) <= 0 ? mine + "_" + theirs : theirs + "_" + mine;
+        return belongsToMany(related, table, mine + "_id", theirs + "_id");
+    }
+
+    /** {@code playlist.tracks()}: the pivot {@code table} holds this model's key in {@code foreignPivotKey} and the related one's in {@code relatedPivotKey}. */
+    protected final <R extends Model<R>> BelongsToMany<M, R> belongsToMany(Class<R> related, String table,
+                                                                         String foreignPivotKey, String relatedPivotKey) {
+        return new BelongsToMany<>(self(), related, table, foreignPivotKey, relatedPivotKey, type().keyName(),
+                db().typeOf(related).keyName());
+    }
+
+    /** As above, the pivot keys matching this model's {@code parentKey} and the related model's {@code relatedKey}. */
+    protected final <R extends Model<R>> BelongsToMany<M, R> belongsToMany(Class<R> related, String table,
+                                                                         String foreignPivotKey, String relatedPivotKey,
+                                                                         String parentKey, String relatedKey) {
+        return new BelongsToMany<>(self(), related, table, foreignPivotKey, relatedPivotKey, parentKey, relatedKey);
+    }
+
     // ---- mass assignment, dirty tracking, timestamps, events (declarations read once at registration) ----
 
     /**

@@ -107,7 +107,7 @@ public abstract class Relation<P extends Model<P>, R extends Model<R>, T, Q exte
 
     /** Drops the key constraint: the related rows of any parent, whose values a two-query whereHas feeds on. */
     @SuppressWarnings("unchecked")
-    Q detach() {
+    Q ofAnyParent() {
         this.detached = true;
         return (Q) this;
     }
@@ -118,6 +118,52 @@ public abstract class Relation<P extends Model<P>, R extends Model<R>, T, Q exte
         this.parentValues = values;
         return (Q) this;
     }
+
+    /**
+     * The parent values the query is of, for a kind that reads them itself (a pivot read first): the eager
+     * load's chunk, or the parent's value (none when it is null); null when the query is of any parent or
+     * correlated with an outer query.
+     */
+    List<Object> constrainedParentValues() {
+        if (detached || outer != null) {
+            return null;
+        }
+        if (parentValues != null) {
+            return parentValues;
+        }
+        Object value = parentValue(parent);
+        return value == null ? List.of() : List.of(value);
+    }
+
+    /** The related column as {@code qualifier.name}, as conditions and selections name it. */
+    String relatedPath() {
+        Expression.Column column = relatedColumn();
+        return column.qualifier() + "." + column.name();
+    }
+
+    /**
+     * The related values of any parent, not null, as one selected column: what a two-query whereHas feeds
+     * the outer query with ({@code parent IN (...)}); the caller may group it to compare counts.
+     */
+    QueryBuilder<?, ?> parentValuesQuery() {
+        String path = relatedPath();
+        return ofAnyParent().select(path).whereNotNull(path);
+    }
+
+    /**
+     * The aggregate ({@code count(*)}, {@code sum(col)}, ...) of each parent value this query is restricted
+     * to, by one grouped query: how aggregates that cannot be a correlated subquery are read.
+     */
+    Map<Object, Object> aggregateByParent(String selected) {
+        String path = relatedPath();
+        String name = relatedColumn().name();
+        Map<Object, Object> results = new java.util.HashMap<>();
+        select(path, selected + " as " + AGGREGATE).groupBy(path).rows()
+                .forEach(row -> results.put(RelationKeys.normalize(row.get(name)), row.get(AGGREGATE)));
+        return results;
+    }
+
+    private static final String AGGREGATE = "aggregate";
 
     @Override
     public T getResults() {

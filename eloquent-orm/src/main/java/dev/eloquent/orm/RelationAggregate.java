@@ -1,6 +1,5 @@
 package dev.eloquent.orm;
 
-import dev.eloquent.api.Expression;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +13,6 @@ import java.util.Map;
  * the results are put on the parents in memory.
  */
 final class RelationAggregate {
-    private static final String RESULT = "aggregate";
-
     private final Relation<?, ?, ?, ?> relation;
     private final String selected;
     private final String alias;
@@ -32,13 +29,9 @@ final class RelationAggregate {
         Map<Object, List<M>> byValue = RelationKeys.group(models, query::parentValue);
         Map<Object, Object> results = new HashMap<>();
         if (!byValue.isEmpty()) {
-            Expression.Column related = query.relatedColumn();
-            String path = related.qualifier() + "." + related.name();
             int room = Math.max(1, query.connection().parameterLimit() - BoundValues.count(query.unconstrained()));
             for (List<Object> chunk : RelationKeys.chunks(new ArrayList<>(byValue.keySet()), room)) {
-                List<Map<String, Object>> rows = query.clone().forParentValues(chunk)
-                        .select(path, selected + " as " + RESULT).groupBy(path).rows();
-                rows.forEach(row -> results.put(RelationKeys.normalize(row.get(related.name())), row.get(RESULT)));
+                results.putAll(query.clone().forParentValues(chunk).aggregateByParent(selected));
             }
         }
         for (M model : models) {

@@ -74,21 +74,20 @@ final class RelationConditions {
     private static <Q extends AbstractModelQuery<Q, M>, M extends Model<M>> Q separately(
             Q outer, boolean or, Relation<M, ?, ?, ?> relation, Operator op, int count, Boolean existence) {
         String parentColumn = outer.reference() + "." + relation.parentColumn();
-        Expression.Column related = relation.relatedColumn();
-        String relatedPath = related.qualifier() + "." + related.name();
-        relation.detach().select(relatedPath).whereNotNull(relatedPath);
+        String relatedPath = relation.relatedPath();
+        QueryBuilder<?, ?> values = relation.parentValuesQuery();
         boolean include;
         if (existence != null) {
             include = existence;
         } else {
             boolean zeroPasses = passes(op, count);
-            relation.groupBy(relatedPath).having("count(*)", (zeroPasses ? op.negate() : op).symbol(), count);
+            values.groupBy(relatedPath).having("count(*)", (zeroPasses ? op.negate() : op).symbol(), count);
             include = !zeroPasses;
         }
         if (include) {
-            return or ? outer.orWhereIn(parentColumn, relation) : outer.whereIn(parentColumn, relation);
+            return or ? outer.orWhereIn(parentColumn, values) : outer.whereIn(parentColumn, values);
         }
-        Consumer<Q> absent = group -> group.whereNotIn(parentColumn, relation).orWhereNull(parentColumn);
+        Consumer<Q> absent = group -> group.whereNotIn(parentColumn, values).orWhereNull(parentColumn);
         return or ? outer.orWhere(absent) : outer.where(absent);
     }
 

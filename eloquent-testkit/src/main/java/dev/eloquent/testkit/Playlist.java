@@ -1,5 +1,6 @@
 package dev.eloquent.testkit;
 
+import dev.eloquent.orm.BelongsToMany;
 import dev.eloquent.orm.Model;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
@@ -15,5 +16,15 @@ public final class Playlist extends Model<Playlist> {
     @Override
     public Schema schema() {
         return SCHEMA;
+    }
+
+    /** The tracks in the {@code playlist_track} pivot, with their position read. */
+    public BelongsToMany<Playlist, Track> tracks() {
+        return belongsToMany(Track.class, "playlist_track", "playlist_id", "track_id").withPivot("position");
+    }
+
+    /** Tracks starred in a playlist, in a pivot with timestamps that {@link PivotRelationKit} creates. */
+    public BelongsToMany<Playlist, Track> starred() {
+        return belongsToMany(Track.class, PivotRelationKit.STARRED, "playlist_id", "track_id").withTimestamps();
     }
 }

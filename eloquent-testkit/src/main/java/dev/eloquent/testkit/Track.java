@@ -1,6 +1,7 @@
 package dev.eloquent.testkit;
 
 import dev.eloquent.orm.BelongsTo;
+import dev.eloquent.orm.BelongsToMany;
 import dev.eloquent.orm.Model;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
@@ -33,5 +34,10 @@ public final class Track extends Model<Track> {
 
     public BelongsTo<Track, Genre> genre() {
         return belongsTo(Genre.class);
+    }
+
+    /** The playlists holding the track: the pivot and its keys named by convention ({@code playlist_track}). */
+    public BelongsToMany<Track, Playlist> playlists() {
+        return belongsToMany(Playlist.class);
     }
 }
