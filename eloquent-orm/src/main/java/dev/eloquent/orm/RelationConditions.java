@@ -74,21 +74,24 @@ final class RelationConditions {
     private static <Q extends AbstractModelQuery<Q, M>, M extends Model<M>> Q separately(
             Q outer, boolean or, Relation<M, ?, ?, ?> relation, Operator op, int count, Boolean existence) {
         String parentColumn = outer.reference() + "." + relation.parentColumn();
-        Expression.Column related = relation.relatedColumn();
-        String relatedPath = related.qualifier() + "." + related.name();
-        relation.detach().select(relatedPath).whereNotNull(relatedPath);
         boolean include;
+        QueryBuilder<?, ?> values;
         if (existence != null) {
             include = existence;
+            values = relation.parentValuesQuery();
         } else {
+            relation.checkSeparateCounts("has(\"...\", \"" + op.symbol() + "\", " + count + ")");
+            Expression.Column related = relation.relatedColumn();
+            String relatedPath = related.qualifier() + "." + related.name();
             boolean zeroPasses = passes(op, count);
-            relation.groupBy(relatedPath).having("count(*)", (zeroPasses ? op.negate() : op).symbol(), count);
+            values = relation.parentValuesQuery().groupBy(relatedPath)
+                    .having("count(*)", (zeroPasses ? op.negate() : op).symbol(), count);
             include = !zeroPasses;
         }
         if (include) {
-            return or ? outer.orWhereIn(parentColumn, relation) : outer.whereIn(parentColumn, relation);
+            return or ? outer.orWhereIn(parentColumn, values) : outer.whereIn(parentColumn, values);
         }
-        Consumer<Q> absent = group -> group.whereNotIn(parentColumn, relation).orWhereNull(parentColumn);
+        Consumer<Q> absent = group -> group.whereNotIn(parentColumn, values).orWhereNull(parentColumn);
         return or ? outer.orWhere(absent) : outer.where(absent);
     }
 
@@ -143,6 +146,7 @@ final class RelationConditions {
             relation.select(selected);
             return outer.selectSub(relation, alias);
         }
+        relation.checkSeparateCounts("with" + function + "(\"" + name + "\")");
         if (constraint != null) {
             constraint.accept(relation);
         }
@@ -154,6 +158,11 @@ final class RelationConditions {
     @SuppressWarnings("unchecked")
     private static <M extends Model<M>> Relation<M, ?, ?, ?> relation(AbstractModelQuery<?, M> outer, String name) {
         Relationship<?> relation = outer.type.relations().get(outer.prototype(), name);
+        if (relation instanceof MorphTo<?> morphTo) {
+            throw new EloquentException(outer.type.name() + "." + name + "() is a morphTo, whose rows live in one table"
+                    + " per type: has/whereHas/withCount cannot test it; filter on " + morphTo.typeColumn() + " and "
+                    + morphTo.idColumn() + ", or use whereHas on the morphMany/morphOne of each parent class");
+        }
         if (!(relation instanceof Relation<?, ?, ?, ?> query)) {
             throw new EloquentException(outer.type.name() + "." + name + "() is a " + relation.getClass().getSimpleName()
                     + ", which has no single related table to test or count");

@@ -2,6 +2,7 @@ package dev.eloquent.testkit;
 
 import dev.eloquent.orm.BelongsTo;
 import dev.eloquent.orm.Model;
+import dev.eloquent.orm.MorphMany;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
 
@@ -33,5 +34,9 @@ public final class Track extends Model<Track> {
 
     public BelongsTo<Track, Genre> genre() {
         return belongsTo(Genre.class);
+    }
+
+    public MorphMany<Track, Comment> comments() {
+        return morphMany(Comment.class, "commentable");
     }
 }
