@@ -30,8 +30,9 @@ import java.util.Map;
  *
  * <p>Elsewhere (MongoDB has no joins, or the through model lives on another connection) the through rows
  * are read first and the related rows by their keys: two statements per load (per chunk), and
- * {@code whereHas} as two nested key lists. Counting related rows per parent ({@code has} with a count,
- * {@code withCount}) needs the join and is refused there.
+ * {@code whereHas} as two nested key lists; {@code withCount}, {@code withSum}, {@code withMin}/{@code withMax}
+ * and {@code withExists} group the related rows by through key and add them up per parent in memory.
+ * {@code has} with a count and {@code withAvg} need the join and are refused there.
  */
 public abstract class HasOneOrManyThrough<P extends Model<P>, R extends Model<R>, T, Q extends HasOneOrManyThrough<P, R, T, Q>>
         extends Relation<P, R, T, Q> {
@@ -160,11 +161,30 @@ public abstract class HasOneOrManyThrough<P extends Model<P>, R extends Model<R>
         return new ModelQuery<>(db, through).select(firstKey).whereNotNull(firstKey).whereIn(secondLocalKey, related);
     }
 
+    /** The key of find and chunkById, qualified: the through table joined in may have a column of the same name. */
+    @Override
+    String keyColumn() {
+        return reference() + "." + keyName();
+    }
+
     @Override
     void checkSeparateCounts(String method) {
         if (!joined()) {
             throw withoutJoins(method);
         }
+    }
+
+    /** Without joins, aggregates are grouped by through key and combined per parent: all but an average combine. */
+    @Override
+    void checkSeparateAggregate(String function, String method) {
+        if (function.equals("avg")) {
+            checkSeparateCounts(method);
+        }
+    }
+
+    @Override
+    Object parentOfRelatedValue(Object value) {
+        return joined() ? value : parentOfThrough.get(value);
     }
 
     @Override
@@ -177,7 +197,7 @@ public abstract class HasOneOrManyThrough<P extends Model<P>, R extends Model<R>
 
     private EloquentException withoutJoins(String method) {
         return new EloquentException(method + " on a relation of " + type.name() + " through " + through.name()
-                + " counts related rows per parent, which needs " + type.table() + " joined with " + through.table()
+                + " needs " + type.table() + " joined with " + through.table()
                 + " on one connection; connection '" + connectionName() + "' (driver " + connection().driverName()
                 + ") cannot: test existence with has/whereHas, or eager load the relation and count in memory");
     }

@@ -127,6 +127,18 @@ public abstract class Relation<P extends Model<P>, R extends Model<R>, T, Q exte
     void checkSeparateCounts(String method) {
     }
 
+    /** Checks that a grouped query after the read can compute this aggregate ({@code withCount} and the rest elsewhere than one SQL connection). */
+    void checkSeparateAggregate(String function, String method) {
+    }
+
+    /**
+     * The parent value a value of {@link #relatedColumn()} read by a grouped query belongs to: itself, unless
+     * the column holds an intermediate key (a through relation without joins).
+     */
+    Object parentOfRelatedValue(Object value) {
+        return value;
+    }
+
     /** Correlates this query with an outer one: {@code relatedColumn = outerColumn}, for EXISTS and counts. */
     @SuppressWarnings("unchecked")
     Q correlate(Expression.Column outerColumn) {

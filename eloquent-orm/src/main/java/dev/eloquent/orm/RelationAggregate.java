@@ -1,6 +1,9 @@
 package dev.eloquent.orm;
 
+import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
+
+import java.math.BigDecimal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,11 +20,13 @@ final class RelationAggregate {
     private static final String RESULT = "aggregate";
 
     private final Relation<?, ?, ?, ?> relation;
+    private final String function;
     private final String selected;
     private final String alias;
 
-    RelationAggregate(Relation<?, ?, ?, ?> relation, String selected, String alias) {
+    RelationAggregate(Relation<?, ?, ?, ?> relation, String function, String selected, String alias) {
         this.relation = relation;
+        this.function = function;
         this.selected = selected;
         this.alias = alias;
     }
@@ -38,13 +43,46 @@ final class RelationAggregate {
             for (List<Object> chunk : RelationKeys.chunks(new ArrayList<>(byValue.keySet()), room)) {
                 List<Map<String, Object>> rows = query.clone().forParentValues(chunk)
                         .select(path, selected + " as " + RESULT).groupBy(path).rows();
-                rows.forEach(row -> results.put(RelationKeys.normalize(row.get(related.name())), row.get(RESULT)));
+                for (Map<String, Object> row : rows) {
+                    Object parent = query.parentOfRelatedValue(RelationKeys.normalize(row.get(related.name())));
+                    if (parent != null) {
+                        results.merge(parent, row.get(RESULT), this::combine);
+                    }
+                }
             }
         }
         for (M model : models) {
             Object value = RelationKeys.normalize(query.parentValue(model));
             model.putLoaded(alias, value == null ? null : results.get(value));
         }
+    }
+
+    /**
+     * Two groups' results for one parent (a through relation without joins groups by intermediate key):
+     * counts and sums add up, minimums and maximums compare; nulls (no rows) give way.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object combine(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return switch (function) {
+            case "min" -> ((Comparable) normalizedNumber(a)).compareTo(normalizedNumber(b)) <= 0 ? a : b;
+            case "max" -> ((Comparable) normalizedNumber(a)).compareTo(normalizedNumber(b)) >= 0 ? a : b;
+            default -> {
+                if (a instanceof Number x && b instanceof Number y) {
+                    BigDecimal sum = new BigDecimal(x.toString()).add(new BigDecimal(y.toString()));
+                    yield (a instanceof Long || a instanceof Integer) && (b instanceof Long || b instanceof Integer)
+                            ? (Object) sum.longValueExact() : sum;
+                }
+                throw new EloquentException("with" + function + " adds up numbers only");
+            }
+        };
+    }
+
+    /** Numbers compare as decimals whatever their Java types; other values (dates, text) as they are. */
+    private static Object normalizedNumber(Object value) {
+        return value instanceof Number number ? new BigDecimal(number.toString()) : value;
     }
 
     /**

@@ -146,11 +146,11 @@ final class RelationConditions {
             relation.select(selected);
             return outer.selectSub(relation, alias);
         }
-        relation.checkSeparateCounts("with" + function + "(\"" + name + "\")");
+        relation.checkSeparateAggregate(function, "with" + function + "(\"" + name + "\")");
         if (constraint != null) {
             constraint.accept(relation);
         }
-        outer.addLateAggregate(new RelationAggregate(relation, selected, alias));
+        outer.addLateAggregate(new RelationAggregate(relation, function, selected, alias));
         return outer;
     }
 

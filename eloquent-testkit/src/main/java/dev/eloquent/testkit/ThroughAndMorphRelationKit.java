@@ -94,6 +94,10 @@ public interface ThroughAndMorphRelationKit extends StoreSupport {
             assertEquals(db.query(Track.class).find(bells.getKey()).orElseThrow().attributes().keySet(),
                     bells.attributes().keySet());
             assertFalse(bells.isDirty());
+            assertEquals("Hells Bells", acdc.tracks().find(bells.getKey()).orElseThrow().getString("name"));
+            List<String> chunked = new ArrayList<>();
+            acdc.tracks().chunkById(4, chunk -> chunked.addAll(strings(chunk, "name")));
+            assertEquals(rawTracksOf(store, "AC/DC"), chunked.stream().sorted().toList());
             bells.set("plays", 7).save();
             long bellsId = asLong(bells.getKey());
             Map<String, Object> stored = store.raw().rows("tracks").stream()
@@ -147,19 +151,31 @@ public interface ThroughAndMorphRelationKit extends StoreSupport {
                     .whereHas("tracks", q -> q.where("genre_id", jazz)).get(), "name"));
             assertEquals(List.of("Metallica", "Miles Davis"), strings(db.query(Artist.class)
                     .whereRelation("tracks", "milliseconds", ">", 500_000).orderBy("name").get(), "name"));
+            // withCount and withMax: correlated subqueries over the join, or grouped by album and added up per artist.
+            Map<String, Long> counts = new TreeMap<>();
+            Map<String, Object> longest = new TreeMap<>();
+            db.query(Artist.class).withCount("tracks").withMax("tracks", "milliseconds").get().forEach(a -> {
+                counts.put(a.getString("name"), a.getLong("tracks_count"));
+                Object max = a.get("tracks_max_milliseconds");
+                longest.put(a.getString("name"), max == null ? "-" : asLong(max));
+            });
+            Map<String, Long> expected = new TreeMap<>();
+            RelationKit.expectedTracksPerArtist(store).forEach((name, count) -> expected.put(name, (long) count));
+            assertEquals(expected, counts);
+            assertEquals(Map.of("AC/DC", 317_000L, "B.B. King", 340_000L, "Metallica", 515_000L,
+                    "Miles Davis", 1_200_000L, "Santana", 295_000L, "The Quiet Ones", "-"), longest);
+            assertEquals(List.of("Miles Davis"), strings(db.query(Artist.class)
+                    .withCount("tracks", q -> q.where("genre_id", jazz)).get().stream()
+                    .filter(a -> a.getLong("tracks_count") == 4).toList(), "name"));
             if (joins(db)) {
-                Map<String, Long> counts = new TreeMap<>();
-                db.query(Artist.class).withCount("tracks").get().forEach(a -> counts.put(a.getString("name"), a.getLong("tracks_count")));
-                Map<String, Long> expected = new TreeMap<>();
-                RelationKit.expectedTracksPerArtist(store).forEach((name, count) -> expected.put(name, (long) count));
-                assertEquals(expected, counts);
                 assertEquals(List.of("AC/DC", "Metallica", "Santana"), strings(db.query(Artist.class)
                         .has("tracks", ">=", 5).orderBy("name").get(), "name"));
             } else {
-                refused(EloquentException.class, "needs tracks joined with albums",
-                        () -> db.query(Artist.class).withCount("tracks").get());
+                // Counting per artist in a condition, or averaging, needs the join.
                 refused(EloquentException.class, "needs tracks joined with albums",
                         () -> db.query(Artist.class).has("tracks", ">=", 5).get());
+                refused(EloquentException.class, "needs tracks joined with albums",
+                        () -> db.query(Artist.class).withAvg("tracks", "milliseconds").get());
             }
         }
     }
