@@ -293,7 +293,17 @@ public interface ThroughAndMorphRelationKit extends StoreSupport {
             assertEquals("Back in Black", ((Album) loud.related(Comment::commentable)).getString("title"));
             assertEquals(1, statements.take(), "lazily, the one parent");
 
-            refused(EloquentException.class, "morphTo", () -> db.query(Comment.class).has("commentable").get());
+            refused(EloquentException.class, "whereHasMorph", () -> db.query(Comment.class).has("commentable").get());
+
+            // whereHasMorph names the types: one key list per type, a subquery on SQL, read first on MongoDB.
+            assertEquals(List.of("A masterpiece", "Modal jazz"), strings(db.query(Comment.class).whereHasMorph("commentable",
+                    List.of(Album.class), q -> q.where("title", "Kind of Blue")).orderBy("id").get(), "body"));
+            assertEquals(List.of("A masterpiece", "Modal jazz", "The bell!"), strings(db.query(Comment.class)
+                    .whereHasMorph("commentable", List.of(Album.class, Track.class), (q, type) -> q.where(
+                            type == Album.class ? "title" : "name", "like", type == Album.class ? "%Blue%" : "%Bells%"))
+                    .orderBy("body").get(), "body"));
+            assertEquals(List.of("That bass line", "The bell!"), strings(db.query(Comment.class)
+                    .hasMorph("commentable", List.of(Track.class)).where("body", "like", "Th%").orderBy("body").get(), "body"));
         }
     }
 
