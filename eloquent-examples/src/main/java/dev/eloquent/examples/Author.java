@@ -1,5 +1,6 @@
 package dev.eloquent.examples;
 
+import dev.eloquent.orm.HasMany;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.SqlModel;
 import dev.eloquent.orm.Table;
@@ -17,5 +18,13 @@ public final class Author extends SqlModel<Author> {
     @Override
     public Schema schema() {
         return SCHEMA;
+    }
+
+    /**
+     * The author's books. Book is pinned to sqlite and Author follows DB_CONNECTION, so this relation may
+     * cross connections; it reads the same either way (the books' query runs on Book's connection).
+     */
+    public HasMany<Author, Book> books() {
+        return hasMany(Book.class, "author_id");
     }
 }

@@ -87,6 +87,11 @@ public final class ExampleApp {
                             + new BigDecimal(row.get("total").toString()).setScale(2, java.math.RoundingMode.HALF_UP) + " in total");
                 }
             }
+            // Eager loading: every author's books in one query on Book's connection, matched in memory.
+            for (Author author : db.query(Author.class).orderBy("name").with("books", q -> q.orderBy("title")).get()) {
+                out.println("  " + author.getString("name") + " wrote "
+                        + author.related(Author::books).stream().map(b -> b.getString("title")).toList());
+            }
             out.println("  average price: " + db.query(Book.class).avg("price").setScale(2, java.math.RoundingMode.HALF_UP));
             out.println("  '" + favourite.getString("title") + "' read " + db.findOrFail(Book.class, favourite.getKey())
                     .getInteger("times_read") + " time(s) across runs");

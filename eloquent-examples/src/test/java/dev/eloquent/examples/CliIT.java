@@ -179,8 +179,11 @@ class CliIT {
             assertEquals(5, test.getCollection("eloquent_migrations").countDocuments());
             assertFalse(collections(raw.getDatabase("cli")).contains("geolocations"), "the non-test database is untouched");
 
-            ok(env, "db:seed", "--mongo", "--test", "--class", "GeoLocationSeeder");
+            ExampleProcess.Result seeded = ok(env, "db:seed", "--mongo", "--test", "--class", "GeoLocationSeeder");
             assertEquals(2, test.getCollection("geolocations").countDocuments());
+            // The factory reports its batch (row count and model) through the seeding's progress, which the CLI prints.
+            assertTrue(seeded.output().lines().anyMatch(line -> line.matches(".*GeoLocationFactory: 2 GeoLocation rows \\.\\.\\. \\d+ ms")),
+                    seeded.output());
 
             ExampleProcess.Result status = ok(env, "migrate:status", "--mongo", "--test");
             assertTrue(status.output().contains("ran     CreateGeolocationsCollection"), status.output());

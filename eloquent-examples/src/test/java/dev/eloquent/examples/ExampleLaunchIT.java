@@ -39,6 +39,8 @@ class ExampleLaunchIT {
         assertTrue(first.contains("'Ancillary Justice' read 1 time(s)"), first);
         assertTrue(first.contains("per author: Ann Leckie, 2 book(s), 33.49 in total"), first);
         assertTrue(first.contains("per author: N. K. Jemisin, 1 book(s), 12.99 in total"), first);
+        assertTrue(first.contains("Ann Leckie wrote [Ancillary Justice, Provenance]"), first);
+        assertTrue(first.contains("N. K. Jemisin wrote [The Fifth Season]"), first);
         assertTrue(first.contains("average price: 15.49"), first);
         assertTrue(Files.exists(workDir.resolve("storage/app.sqlite")), "parent folder created, file written");
 

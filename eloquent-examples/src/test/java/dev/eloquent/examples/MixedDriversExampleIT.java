@@ -40,6 +40,9 @@ class MixedDriversExampleIT {
                     && l.startsWith("  place ") && l.endsWith(" on mongo")), output);
             assertTrue(output.lines().anyMatch(l -> l.contains("city=Berlin") && l.contains("kinds=[home]")
                     && l.endsWith(" on mongo")), output);
+            assertTrue(output.contains("eager: 1 user(s) and 2 place(s) in 1 query on sqlite and 1 on mongo"), output);
+            assertTrue(output.contains("  Berlin belongs to Ann"), output);
+            assertTrue(output.contains("reverse: 2 place(s) with their user in 1 query on mongo and 1 on sqlite"), output);
             assertTrue(output.contains("visits: 1 on sqlite"), output);
         } finally {
             server.shutdownNow();

@@ -117,11 +117,20 @@ class MixedDriversTest {
             assertEquals(Map.of("city", "Berlin", "kinds", List.of("home")), places.get(1).get("tags"));
             assertTrue(ObjectId.isValid((String) places.get(0).getKey()), "GeoLocation is keyed by ObjectId");
             assertTrue(report.get(0).startsWith("user 1 Ann on sqlite"), report.toString());
+            // Eager loading across the two databases, both ways: one statement on each side, counted by the example.
+            assertTrue(report.contains("eager: 1 user(s) and 2 place(s) in 1 query on sqlite and 1 on mongo"),
+                    report.toString());
+            assertTrue(report.get(1).startsWith("  place ") && report.get(1).contains("city=Paris"), report.toString());
+            assertTrue(report.contains("  Paris belongs to Ann") && report.contains("  Berlin belongs to Ann"),
+                    report.toString());
+            assertTrue(report.contains("reverse: 2 place(s) with their user in 1 query on mongo and 1 on sqlite"),
+                    report.toString());
 
             assertEquals(1, sqliteCount("app.sqlite", "users"), "the user is in SQLite");
             assertEquals(1, sqliteCount("app.sqlite", "visits"), "the unpinned model followed DB_CONNECTION=sqlite");
             var geolocations = raw.getDatabase(mongoDb).getCollection("geolocations");
-            assertEquals(2, geolocations.countDocuments(new Document("user_id", 1L)), "the places are in MongoDB");
+            assertEquals(2, geolocations.countDocuments(new Document("user_id", 1L)),
+                    "the places are in MongoDB, their user_id set by places().create(...)");
             assertEquals(new Decimal128(new BigDecimal("52.520008")),
                     geolocations.find(new Document("tags.city", "Berlin")).first().get("lat"));
             assertTrue(raw.getDatabase(mongoDb).listCollectionNames().into(new java.util.ArrayList<>())
@@ -146,13 +155,15 @@ class MixedDriversTest {
         String mongoDb = uniqueDb();
         try (Eloquent db = MixedDriversExample.register(Eloquent.builder().env(Env.of(env("sqlite", mongoDb))).testMode()).boot();
              MongoClient raw = MongoClients.create(mongoUri)) {
-            MixedDriversExample.run(db);
+            List<String> report = MixedDriversExample.run(db);
             assertEquals(ConnectionName.parse("sqlite_test"), db.connectionNameOf(User.class));
             assertEquals(ConnectionName.parse("mongo_test"), db.connectionNameOf(GeoLocation.class));
             assertEquals(ConnectionName.parse("mongo_test"), db.connectionNameOf(Visit.class));
             assertEquals(1, sqliteCount("app.test.sqlite", "users"));
             assertEquals(2, raw.getDatabase(mongoDb + "_test").getCollection("geolocations").countDocuments());
             assertEquals(1, raw.getDatabase(mongoDb + "_test").getCollection("visits").countDocuments());
+            assertTrue(report.contains("eager: 1 user(s) and 2 place(s) in 1 query on sqlite_test and 1 on mongo_test"),
+                    report.toString());
             assertTrue(raw.getDatabase(mongoDb).listCollectionNames().into(new java.util.ArrayList<>()).isEmpty(),
                     "test mode never touches the non-test database");
         }

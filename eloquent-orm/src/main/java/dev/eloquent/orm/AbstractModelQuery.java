@@ -264,6 +264,11 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
     }
 
     @Override
+    String createdAtColumn() {
+        return type.createdAt() != null ? type.createdAt() : super.createdAtColumn();
+    }
+
+    @Override
     List<String> keyNames() {
         return type.keyNames();
     }
@@ -327,10 +332,12 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
     @Override
     Map<String, Object> upsertRow(Map<String, ?> row) {
         Map<String, Object> values = super.insertRow(row);
-        if (type.timestamps()) {
-            LocalDateTime now = db.now();
-            values.putIfAbsent(ModelType.CREATED_AT, now);
-            values.putIfAbsent(ModelType.UPDATED_AT, now);
+        LocalDateTime now = db.now();
+        if (type.createdAt() != null) {
+            values.putIfAbsent(type.createdAt(), now);
+        }
+        if (type.updatedAt() != null) {
+            values.putIfAbsent(type.updatedAt(), now);
         }
         type.checkInsert(values);
         return values;
@@ -338,18 +345,18 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
 
     @Override
     List<String> upsertUpdates(List<String> updateColumns) {
-        if (!type.timestamps() || updateColumns.contains(ModelType.UPDATED_AT)) {
+        if (type.updatedAt() == null || updateColumns.contains(type.updatedAt())) {
             return updateColumns;
         }
         List<String> updates = new ArrayList<>(updateColumns);
-        updates.add(ModelType.UPDATED_AT);
+        updates.add(type.updatedAt());
         return updates;
     }
 
     @Override
     void touch(Map<String, Expression> assignments) {
-        if (type.timestamps() && !assignments.containsKey(ModelType.UPDATED_AT)) {
-            assignments.put(ModelType.UPDATED_AT, Expression.value(db.now()));
+        if (type.updatedAt() != null && !assignments.containsKey(type.updatedAt())) {
+            assignments.put(type.updatedAt(), Expression.value(db.now()));
         }
     }
 

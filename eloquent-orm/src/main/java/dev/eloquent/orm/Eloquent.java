@@ -45,6 +45,9 @@ public final class Eloquent implements AutoCloseable {
     private final Persistence persistence = new Persistence(this);
     private final QueryLog queryLog;
     private final boolean preventLazyLoading;
+    private final ModelEvents events = new ModelEvents();
+    /** Whether fill/create fail on attributes that are not mass assignable instead of dropping them. */
+    private boolean preventSilentlyDiscardingAttributes;
     /** The morph map: alias to model class, and back (see {@link Builder#morphMap}). */
     private final Map<String, Class<?>> morphClasses = new ConcurrentHashMap<>();
     private final Map<Class<?>, String> morphAliasesByClass = new ConcurrentHashMap<>();
@@ -250,8 +253,66 @@ public final class Eloquent implements AutoCloseable {
         return connection;
     }
 
-    <M extends Model<M>> void save(M model) {
-        persistence.save(model);
+    /** False when a saving, creating or updating listener cancelled. */
+    <M extends Model<M>> boolean save(M model) {
+        return persistence.save(model);
+    }
+
+    <M extends Model<M>> boolean touch(M model) {
+        return persistence.touch(model);
+    }
+
+    // ---- model events ----
+
+    /**
+     * Runs the listener on every {@code event} of a model of the class, in the thread of the write (inside
+     * its transaction, if any), after the listeners registered before it:
+     * {@code db.on(User.class, ModelEvent.CREATED, user -> audit.add(user.getKey()))}. It cannot cancel;
+     * an exception it throws propagates out of the save or delete.
+     */
+    public <M extends Model<M>> Eloquent on(Class<M> type, ModelEvent event, java.util.function.Consumer<? super M> listener) {
+        typeOf(type);
+        events.on(type, event, listener);
+        return this;
+    }
+
+    /**
+     * A listener of a cancellable event (saving, creating, updating, deleting, restoring) that returns false
+     * to cancel: {@code save()} then throws {@link SaveCancelledException}, {@code trySave()} and
+     * {@code delete()} return false, and nothing is written.
+     */
+    public <M extends Model<M>> Eloquent onCancellable(Class<M> type, ModelEvent event,
+                                                       java.util.function.Predicate<? super M> listener) {
+        typeOf(type);
+        events.onCancellable(type, event, listener);
+        return this;
+    }
+
+    /** Registers the event methods the observer overrides for the model class. */
+    public <M extends Model<M>> Eloquent observe(Class<M> type, ModelObserver<M> observer) {
+        typeOf(type);
+        events.observe(type, observer);
+        return this;
+    }
+
+    /** Runs the work with no model event of this instance firing in the current thread. */
+    public <T> T withoutEvents(Supplier<T> work) {
+        return events.withoutEvents(work);
+    }
+
+    public void withoutEvents(Runnable work) {
+        events.withoutEvents(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    ModelEvents events() {
+        return events;
+    }
+
+    boolean preventsSilentlyDiscardingAttributes() {
+        return preventSilentlyDiscardingAttributes;
     }
 
     <M extends Model<M>> boolean delete(M model) {
@@ -403,6 +464,7 @@ public final class Eloquent implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private Duration slowQueryThreshold;
         private boolean preventLazyLoading;
+        private boolean preventSilentlyDiscardingAttributes;
         private final List<Runnable> registrations = new ArrayList<>();
         private final Map<String, Class<? extends Model<?>>> morphMap = new java.util.LinkedHashMap<>();
         private List<dev.eloquent.orm.migration.Migration> bootMigrations;
@@ -460,6 +522,17 @@ public final class Eloquent implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes {@code fill}, {@code create}, relation creates, {@code firstOrCreate} and
+         * {@code updateOrCreate} throw {@link MassAssignmentException} naming the attributes a model does
+         * not allow to be mass assigned, instead of dropping them silently. Off by default; on in the
+         * conformance kit.
+         */
+        public Builder preventSilentlyDiscardingAttributes(boolean prevent) {
+            this.preventSilentlyDiscardingAttributes = prevent;
+            return this;
+        }
+
         public Builder slowQueryThreshold(Duration threshold) {
             if (threshold != null && threshold.isNegative()) {
                 throw new EloquentException("the slow query threshold must not be negative");
@@ -504,6 +577,7 @@ public final class Eloquent implements AutoCloseable {
             DriverRegistry resolvedDrivers = drivers != null ? drivers : DriverRegistry.discover();
             Eloquent db = new Eloquent(new Connections(resolvedEnv, resolvedDrivers, testMode), clock,
                     slowQueryThreshold, preventLazyLoading);
+            db.preventSilentlyDiscardingAttributes = preventSilentlyDiscardingAttributes;
             booting = db;
             try {
                 registrations.forEach(Runnable::run);

@@ -36,6 +36,8 @@ public abstract class Model<M extends Model<M>> {
     private Map<String, Object> relations;
     /** Whether this model came with others from one query: lazy loading its relations is then an N+1. */
     private boolean loadedTogether;
+    /** What the last save wrote (see {@link #getChanges()}); shared empty map until a save wrote something. */
+    private Map<String, Object> changes = Map.of();
 
     /** The declared columns; null means undeclared (no casts, no column checks). Called once, at registration. */
     public Schema schema() {
@@ -125,8 +127,13 @@ public abstract class Model<M extends Model<M>> {
         return self();
     }
 
+    /**
+     * Sets the attributes the model allows to be mass assigned ({@link #fillable()}, {@link #guarded()}):
+     * the others are dropped, or refused with {@link MassAssignmentException} where the application asked
+     * for it. {@link #set} and {@link #forceFill} are not mass assignment.
+     */
     public M fill(Map<String, ?> values) {
-        values.forEach(this::set);
+        type().massAssignment().fill(self(), values, db().preventsSilentlyDiscardingAttributes());
         return self();
     }
 
@@ -399,6 +406,127 @@ public abstract class Model<M extends Model<M>> {
         return new BelongsTo<>(self(), related, foreignKey, ownerKey);
     }
 
+    // ---- mass assignment, dirty tracking, timestamps, events (declarations read once at registration) ----
+
+    /**
+     * The attributes {@link #fill} and {@code create} may set; null (the default) declares none. Read once,
+     * at registration; each name must be a declared column. With neither this nor {@link #guarded()}
+     * declared every attribute is fillable; with a set, only those.
+     */
+    protected java.util.Set<String> fillable() {
+        return null;
+    }
+
+    /** The attributes {@link #fill} must not set, all others allowed; {@code "*"} guards every attribute. */
+    protected java.util.Set<String> guarded() {
+        return null;
+    }
+
+    /** Whether saves keep the created and updated timestamps (when the schema declares them as timestamps). */
+    protected boolean usesTimestamps() {
+        return true;
+    }
+
+    /** The creation timestamp's column; null for none. Read once, at registration. */
+    protected String createdAtColumn() {
+        return ModelType.CREATED_AT;
+    }
+
+    /** The last update timestamp's column; null for none. Read once, at registration. */
+    protected String updatedAtColumn() {
+        return ModelType.UPDATED_AT;
+    }
+
+    /** Sets every attribute given, fillable or not: for trusted input only (a seeder, a migration). */
+    public M forceFill(Map<String, ?> values) {
+        values.forEach(this::set);
+        return self();
+    }
+
+    public boolean isClean() {
+        return !isDirty();
+    }
+
+    public boolean isClean(String column) {
+        return !isDirty(column);
+    }
+
+    /** Whether the last save wrote any attribute (an insert writes none in this sense: nothing changed). */
+    public boolean wasChanged() {
+        return !changes.isEmpty();
+    }
+
+    public boolean wasChanged(String column) {
+        return changes.containsKey(column);
+    }
+
+    /** The attributes the last update wrote, with the values written (the updated timestamp included). */
+    public Map<String, Object> getChanges() {
+        return Collections.unmodifiableMap(changes);
+    }
+
+    final void syncChanges(Map<String, Object> written) {
+        changes = written.isEmpty() ? Map.of() : new LinkedHashMap<>(written);
+    }
+
+    /** Every attribute as last loaded or saved, read-only. */
+    public Map<String, Object> getOriginal() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(original()));
+    }
+
+    /**
+     * A new, unsaved copy of the attributes without the key and the timestamps, bound to the same
+     * instance: {@code save()} inserts it as a new row.
+     */
+    public M replicate() {
+        ModelType<M> type = type();
+        M copy = type.newInstance();
+        copy.bind(db(), type);
+        Map<String, Object> values = copy.mutableAttributes();
+        values.putAll(attributes);
+        type.keyNames().forEach(values::remove);
+        if (type.createdAt() != null) {
+            values.remove(type.createdAt());
+        }
+        if (type.updatedAt() != null) {
+            values.remove(type.updatedAt());
+        }
+        return copy;
+    }
+
+    /** The model as stored now, read anew; empty when it was never saved or its row is gone. This model is unchanged. */
+    public java.util.Optional<M> fresh() {
+        if (!exists) {
+            return java.util.Optional.empty();
+        }
+        ModelQuery<M> query = db().query(selfClass());
+        originalKey().forEach(query::where);
+        return query.first();
+    }
+
+    /**
+     * Sets the updated timestamp to now in the database, alone, in one statement; other unsaved changes
+     * stay unsaved and no event fires. False when the model keeps no updated timestamp.
+     */
+    public boolean touch() {
+        return db().touch(self());
+    }
+
+    /** As {@link #save()}, no event firing. */
+    public M saveQuietly() {
+        return db().withoutEvents(this::save);
+    }
+
+    /** As {@link #delete()}, no event firing. */
+    public boolean deleteQuietly() {
+        return db().withoutEvents(this::delete);
+    }
+
+    /** As {@link #save()}, returning false instead of throwing when a listener cancelled the save. */
+    public boolean trySave() {
+        return db().save(self());
+    }
+
     // ---- declaring relations: hasManyThrough, hasOneThrough, morphOne, morphMany, morphTo ----
 
     /**
@@ -484,7 +612,10 @@ public abstract class Model<M extends Model<M>> {
 
     /** Inserts the model, or updates the changed attributes only; does nothing when nothing changed. */
     public M save() {
-        db().save(self());
+        if (!db().save(self())) {
+            throw new SaveCancelledException("saving a " + getClass().getSimpleName()
+                    + " was cancelled by a saving, creating or updating listener; nothing was written");
+        }
         return self();
     }
 

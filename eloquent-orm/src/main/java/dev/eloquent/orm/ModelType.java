@@ -35,10 +35,15 @@ final class ModelType<M extends Model<M>> {
     private final List<String> keyNames;
     private final boolean keyGenerated;
     private final boolean timestamps;
+    /** The timestamp columns this model keeps, each null when it keeps none (see {@link Model#usesTimestamps()}). */
+    private final String createdAt;
+    private final String updatedAt;
+    private MassAssignment massAssignment = MassAssignment.OPEN;
     private final boolean document;
     private final RelationMethods relations;
 
-    private ModelType(Class<M> type, Supplier<M> factory, String table, String pinnedConnection, TableSpec spec) {
+    private ModelType(Class<M> type, Supplier<M> factory, String table, String pinnedConnection, TableSpec spec,
+                      M declarations) {
         this.type = type;
         this.factory = factory;
         this.table = table;
@@ -55,11 +60,9 @@ final class ModelType<M extends Model<M>> {
             // ObjectId mode: no declared key, so the document's own _id (a hex string in Java) is the key.
             keyNames = List.of(DOCUMENT_ID);
             keyGenerated = true;
-            timestamps = spec != null && isTimestamp(byName.get(CREATED_AT)) && isTimestamp(byName.get(UPDATED_AT));
         } else if (spec == null) {
             keyNames = List.of("id");
             keyGenerated = true;
-            timestamps = false;
         } else {
             List<ColumnSpec> key = spec.primaryKey();
             if (key.isEmpty()) {
@@ -68,8 +71,15 @@ final class ModelType<M extends Model<M>> {
             }
             keyNames = key.stream().map(ColumnSpec::name).toList();
             keyGenerated = key.size() == 1 && key.get(0).autoIncrement();
-            timestamps = isTimestamp(byName.get(CREATED_AT)) && isTimestamp(byName.get(UPDATED_AT));
         }
+        // A timestamp column is kept when the model uses timestamps and declares it as a timestamp; an
+        // undeclared model keeps none, as before the columns could be renamed.
+        boolean uses = spec != null && declarations.usesTimestamps();
+        String created = uses ? declarations.createdAtColumn() : null;
+        String updated = uses ? declarations.updatedAtColumn() : null;
+        this.createdAt = created != null && isTimestamp(byName.get(created)) ? created : null;
+        this.updatedAt = updated != null && isTimestamp(byName.get(updated)) ? updated : null;
+        this.timestamps = createdAt != null || updatedAt != null;
     }
 
     private static boolean isTimestamp(ColumnSpec column) {
@@ -93,7 +103,10 @@ final class ModelType<M extends Model<M>> {
         } catch (EloquentException e) {
             throw new EloquentException("schema of " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
-        return new ModelType<>(type, factory, table, pinned == null ? null : pinned.value(), spec);
+        ModelType<M> described = new ModelType<>(type, factory, table, pinned == null ? null : pinned.value(), spec,
+                prototype);
+        described.massAssignment = MassAssignment.of(described, prototype.fillable(), prototype.guarded());
+        return described;
     }
 
     /** {@code BlogPost} becomes {@code blog_posts}, {@code Category} {@code categories}, {@code Box} {@code boxes}. */
@@ -160,8 +173,23 @@ final class ModelType<M extends Model<M>> {
         return relations;
     }
 
+    /** Whether the model keeps a created or an updated timestamp. */
     boolean timestamps() {
         return timestamps;
+    }
+
+    /** The column of the creation time, or null when the model keeps none. */
+    String createdAt() {
+        return createdAt;
+    }
+
+    /** The column of the last update time, or null when the model keeps none. */
+    String updatedAt() {
+        return updatedAt;
+    }
+
+    MassAssignment massAssignment() {
+        return massAssignment;
     }
 
     M newInstance() {
@@ -297,6 +325,16 @@ final class ModelType<M extends Model<M>> {
     /** A reader of a result's rows as models bound to {@code db}: one attribute map per row, the model's own. */
     RowReader<M> reader(List<String> names, Eloquent db, boolean fromDocuments) {
         AttributeReader attributes = attributeReader(names, fromDocuments);
+        // Asked once per result, so that reading costs nothing per row when nobody listens.
+        if (db.events().listens(type, ModelEvent.RETRIEVED)) {
+            return values -> {
+                M model = newInstance();
+                attributes.read(values, model.loadingAttributes());
+                model.loaded(db, this);
+                db.events().dispatch(model, ModelEvent.RETRIEVED);
+                return model;
+            };
+        }
         return values -> {
             M model = newInstance();
             attributes.read(values, model.loadingAttributes());

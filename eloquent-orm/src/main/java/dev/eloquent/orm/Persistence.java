@@ -29,15 +29,35 @@ final class Persistence {
         this.db = db;
     }
 
-    <M extends Model<M>> void save(M model) {
+    /**
+     * Saves with the events around the write (saving, creating or updating, the write, created or updated,
+     * saved); false when a listener cancelled, nothing written then.
+     */
+    <M extends Model<M>> boolean save(M model) {
         ModelType<M> type = model.type();
         DatabaseConnection connection = db.connectionFor(type);
+        ModelEvents events = db.events();
+        if (!events.dispatch(model, ModelEvent.SAVING)) {
+            return false;
+        }
         if (!model.exists()) {
+            if (!events.dispatch(model, ModelEvent.CREATING)) {
+                return false;
+            }
             insert(model, type, connection);
-        } else {
+            model.bind(db, type);
+            events.dispatch(model, ModelEvent.CREATED);
+        } else if (model.isDirty()) {
+            if (!events.dispatch(model, ModelEvent.UPDATING)) {
+                return false;
+            }
             update(model, type, connection);
+            model.bind(db, type);
+            events.dispatch(model, ModelEvent.UPDATED);
         }
         model.bind(db, type);
+        events.dispatch(model, ModelEvent.SAVED);
+        return true;
     }
 
     private <M extends Model<M>> void insert(M model, ModelType<M> type, DatabaseConnection connection) {
@@ -56,6 +76,7 @@ final class Persistence {
         ModelType<M> type = models.get(0).type();
         DatabaseConnection connection = db.connectionFor(type);
         List<M> fresh = new ArrayList<>();
+        ModelEvents events = db.events();
         for (M model : models) {
             if (model.type() != type) {
                 throw new EloquentException("saveMany takes models of one class: " + type.name() + " and "
@@ -63,12 +84,16 @@ final class Persistence {
             }
             if (model.exists()) {
                 save(model);
-            } else {
-                fresh.add(model);
+            } else if (events.dispatch(model, ModelEvent.SAVING) && events.dispatch(model, ModelEvent.CREATING)) {
+                fresh.add(model); // a model whose listener cancelled is left out, unsaved
             }
         }
         insertAll(fresh, type, connection);
         fresh.forEach(model -> model.bind(db, type));
+        for (M model : fresh) {
+            events.dispatch(model, ModelEvent.CREATED);
+            events.dispatch(model, ModelEvent.SAVED);
+        }
     }
 
     private <M extends Model<M>> void insertAll(List<M> models, ModelType<M> type, DatabaseConnection connection) {
@@ -101,8 +126,12 @@ final class Persistence {
         }
         if (type.timestamps()) {
             LocalDateTime now = db.now();
-            attributes.putIfAbsent(ModelType.CREATED_AT, now);
-            attributes.putIfAbsent(ModelType.UPDATED_AT, now);
+            if (type.createdAt() != null) {
+                attributes.putIfAbsent(type.createdAt(), now);
+            }
+            if (type.updatedAt() != null) {
+                attributes.putIfAbsent(type.updatedAt(), now);
+            }
         }
         ChronoUnit precision = connection.timestampPrecision();
         attributes.replaceAll((column, value) -> stored(precision, value));
@@ -138,6 +167,7 @@ final class Persistence {
                 model.mutableAttributes().put(generatedKey, type.cast(generatedKey, generated));
             }
             model.syncOriginal();
+            model.syncChanges(Map.of());
             model.markExists(true);
         }
     }
@@ -147,8 +177,8 @@ final class Persistence {
         if (dirty.isEmpty()) {
             return;
         }
-        if (type.timestamps() && !dirty.containsKey(ModelType.UPDATED_AT)) {
-            dirty.put(ModelType.UPDATED_AT, db.now());
+        if (type.updatedAt() != null && !dirty.containsKey(type.updatedAt())) {
+            dirty.put(type.updatedAt(), db.now());
         }
         ChronoUnit precision = connection.timestampPrecision();
         dirty.replaceAll((column, value) -> stored(precision, value));
@@ -160,6 +190,7 @@ final class Persistence {
             throw goneMissing("saving", type);
         }
         model.syncOriginal();
+        model.syncChanges(dirty);
     }
 
     <M extends Model<M>> boolean delete(M model) {
@@ -167,8 +198,12 @@ final class Persistence {
             return false;
         }
         ModelType<M> type = model.type();
+        if (!db.events().dispatch(model, ModelEvent.DELETING)) {
+            return false;
+        }
         long deleted = write(db.connectionFor(type), new Write.Delete(keyQuery(type, model.originalKey()))).affected();
         model.markExists(false);
+        db.events().dispatch(model, ModelEvent.DELETED);
         return deleted > 0;
     }
 
@@ -188,9 +223,10 @@ final class Persistence {
         List<Write.Assignment> assignments = new ArrayList<>();
         assignments.add(new Write.Assignment(column, Aggregates.increment(target, delta)));
         DatabaseConnection connection = db.connectionFor(type);
-        LocalDateTime now = type.timestamps() ? (LocalDateTime) stored(connection.timestampPrecision(), db.now()) : null;
-        if (now != null && !column.equals(ModelType.UPDATED_AT)) {
-            assignments.add(new Write.Assignment(ModelType.UPDATED_AT, Expression.value(now)));
+        String updatedAt = type.updatedAt();
+        LocalDateTime now = updatedAt != null ? (LocalDateTime) stored(connection.timestampPrecision(), db.now()) : null;
+        if (now != null && !column.equals(updatedAt)) {
+            assignments.add(new Write.Assignment(updatedAt, Expression.value(now)));
         }
         long updated = write(connection, new Write.Update(keyQuery(type, model.originalKey()), assignments)).affected();
         if (updated == 0) {
@@ -200,10 +236,40 @@ final class Persistence {
         Object current = attributes.get(column);
         attributes.put(column, current == null ? null : type.cast(column, Aggregates.add(current, delta)));
         model.syncOriginal(column);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put(column, attributes.get(column));
         if (now != null) {
-            attributes.put(ModelType.UPDATED_AT, now);
-            model.syncOriginal(ModelType.UPDATED_AT);
+            attributes.put(updatedAt, now);
+            model.syncOriginal(updatedAt);
+            changes.put(updatedAt, now);
         }
+        model.syncChanges(changes);
+    }
+
+    /**
+     * Sets the updated timestamp of a stored model, alone, in one statement; no event fires (it is not a
+     * save of the model's changes, which stay unsaved). False when the model keeps no updated timestamp.
+     */
+    <M extends Model<M>> boolean touch(M model) {
+        ModelType<M> type = model.type();
+        String updatedAt = type.updatedAt();
+        if (updatedAt == null) {
+            return false;
+        }
+        if (!model.exists()) {
+            throw new EloquentException("cannot touch a " + type.name() + " that was never saved");
+        }
+        DatabaseConnection connection = db.connectionFor(type);
+        LocalDateTime now = (LocalDateTime) stored(connection.timestampPrecision(), db.now());
+        long updated = write(connection, new Write.Update(keyQuery(type, model.originalKey()),
+                List.of(new Write.Assignment(updatedAt, Expression.value(now))))).affected();
+        if (updated == 0) {
+            throw goneMissing("touching", type);
+        }
+        model.mutableAttributes().put(updatedAt, now);
+        model.syncOriginal(updatedAt);
+        model.syncChanges(Map.of(updatedAt, now));
+        return true;
     }
 
     /**

@@ -578,9 +578,14 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return orderBy(column, "desc");
     }
 
-    /** Newest first by {@code created_at}. */
+    /** Newest first by {@code created_at} (a model's renamed creation timestamp). */
     public Q latest() {
-        return latest(ModelType.CREATED_AT);
+        return latest(createdAtColumn());
+    }
+
+    /** The column {@link #latest()} and {@link #oldest()} order by. */
+    String createdAtColumn() {
+        return ModelType.CREATED_AT;
     }
 
     public Q latest(String column) {
@@ -588,7 +593,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     }
 
     public Q oldest() {
-        return oldest(ModelType.CREATED_AT);
+        return oldest(createdAtColumn());
     }
 
     public Q oldest(String column) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * on. Calling {@code artist.albums()} in application code involves none of this.
  *
  * <p>Reading them needs the model's package exported (to {@code dev.eloquent.orm} at least) on the module
- * path, as any public API is; the error says so.
+ * path, as any public API is; the error says so. No {@code requires} or {@code opens} is needed.
  */
 final class RelationMethods {
     private final Class<?> type;
@@ -33,6 +33,9 @@ final class RelationMethods {
         Map<String, MethodHandle> found = methods;
         if (found == null) {
             found = new TreeMap<>();
+            // Method handles, unlike core reflection, check readability too: on the module path this module
+            // does not read the application's, so it adds the edge (a module may add reads for itself).
+            RelationMethods.class.getModule().addReads(type.getModule());
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             for (Method method : type.getMethods()) {
                 if (method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())

@@ -4,6 +4,7 @@ import dev.eloquent.api.Capability;
 import dev.eloquent.api.Condition;
 import dev.eloquent.api.ConnectionName;
 import dev.eloquent.api.DatabaseConnection;
+import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Expression;
 import dev.eloquent.api.Join;
 import dev.eloquent.api.Query;
@@ -18,7 +19,10 @@ import java.util.Map;
  * the outer statement: when the outer connection does not claim {@link Capability#SUBQUERIES} (MongoDB),
  * or when the subquery was built on another connection. The inner query runs first, on its own
  * connection, and its values feed an ordinary {@code IN} list. Every other subquery stays in the tree,
- * for the capability walk to accept or refuse.
+ * for the capability walk to accept or refuse. That list is bound on the outer connection, so it may not
+ * hold more values than the outer connection's {@link DatabaseConnection#parameterLimit()}: past it the
+ * plan fails, saying so, rather than letting the database refuse the statement with its own message (or
+ * silently cutting the list, which would change the answer).
  */
 final class SubqueryPlan {
     /** Which builder each subquery came from (by identity): its connection and how to read its values. */
@@ -89,6 +93,16 @@ final class SubqueryPlan {
         if (source == null) {
             throw new IllegalStateException("a whereIn subquery was not registered with its builder");
         }
-        return source.columnValues(subquery);
+        List<Object> values = source.columnValues(subquery);
+        int limit = outer.parameterLimit();
+        if (values.size() > limit) {
+            // Counts and connection names only: the keys are data and stay out of messages.
+            throw new EloquentException("whereIn with a subquery run first (another connection, or one without"
+                    + " subqueries): the subquery on connection '" + source.connectionName() + "' returned "
+                    + values.size() + " keys, more than the " + limit + " values connection '" + outerName
+                    + "' binds in one statement; narrow the subquery (or the whereHas constraint), or read the keys"
+                    + " yourself and query them in chunks (whereIn on each piece)");
+        }
+        return values;
     }
 }

@@ -42,6 +42,8 @@ final class RecordingConnection implements DatabaseConnection {
     private QueryListener listener;
     int openCursors;
     boolean closed;
+    /** What {@link #parameterLimit()} reports; tests lower it to see key lists cut or refused. */
+    int parameterLimit = 999;
 
     RecordingConnection(ConnectionName name, String driverName, Set<Capability> capabilities) {
         this.name = name;
@@ -82,6 +84,11 @@ final class RecordingConnection implements DatabaseConnection {
     @Override
     public Set<Capability> capabilities() {
         return capabilities;
+    }
+
+    @Override
+    public int parameterLimit() {
+        return parameterLimit;
     }
 
     @Override

@@ -64,6 +64,27 @@ class SubqueryPlanTest {
     }
 
     @Test
+    void keysFromAnotherConnectionBeyondTheOuterParameterLimitAreRefusedWithCountsNotValues() {
+        RecordingConnection doc = fakes.doc();
+        RecordingConnection sql = fakes.sql();
+        sql.parameterLimit = 3;
+        doc.answer(List.of("track_id"), row(41L), row(42L), row(43L), row(44L));
+        EloquentException error = assertThrows(EloquentException.class, () -> fakes.db.query(Fakes.Track.class)
+                .whereIn("id", fakes.db.on("docfake").table("likes").select("track_id")).get());
+        String message = error.getMessage();
+        assertTrue(message.contains("subquery on connection 'docfake' returned 4 keys, more than the 3 values"
+                + " connection 'sqlfake' binds in one statement"), message);
+        assertTrue(message.contains("in chunks"), message);
+        assertTrue(List.of("41", "42", "43", "44").stream().noneMatch(message::contains), "no key in: " + message);
+        assertEquals(List.of(), sql.statements, "the outer statement was never sent");
+
+        doc.answer(List.of("track_id"), row(41L), row(42L), row(43L));
+        fakes.db.query(Fakes.Track.class).whereIn("id", fakes.db.on("docfake").table("likes").select("track_id")).get();
+        assertEquals(new Condition.In(col("id"), List.of(41L, 42L, 43L), false), sql.lastQuery().where(),
+                "at the limit the list is sent whole");
+    }
+
+    @Test
     void subqueriesOtherThanWhereInMustReadTheSameConnection() {
         TableQuery elsewhere = fakes.db.on("docfake").table("likes").select("track_id");
         EloquentException error = assertThrows(EloquentException.class,

@@ -506,7 +506,8 @@ public final class SqlCompiler {
     /**
      * The statements of a schema change, in order. What every supported database writes alike is here;
      * the dialect is asked for renaming a table, changing a column, dropping an index and adding or
-     * dropping a foreign key, and refuses (naming the alternative) what its database cannot do in place.
+     * dropping a foreign key. What needs the live table (SQLite's rebuild) is not compiled here but by
+     * {@link SqlDialect#schemaStatements}, which is what connections call; compiled alone, it is refused.
      */
     public List<String> schema(SchemaChange change) {
         if (change instanceof SchemaChange.CreateTable create) {
@@ -570,7 +571,7 @@ public final class SqlCompiler {
     }
 
     /** {@code CONSTRAINT name FOREIGN KEY (...) REFERENCES table (...) ON DELETE action}, inside CREATE or ALTER TABLE. */
-    private String foreignKeyClause(ForeignKey key) {
+    public String foreignKeyClause(ForeignKey key) {
         return "CONSTRAINT " + dialect.quote(key.name()) + " FOREIGN KEY (" + String.join(", ", quoteAll(key.columns()))
                 + ") REFERENCES " + dialect.quote(key.refTable()) + " (" + String.join(", ", quoteAll(key.refColumns()))
                 + ") ON DELETE " + key.onDelete().sql();
@@ -619,6 +620,14 @@ public final class SqlCompiler {
                 + dialect.tableOptions());
         statements.addAll(separateIndexes);
         return statements;
+    }
+
+    /**
+     * A column's definition as ADD COLUMN writes it (name, type, NULL, DEFAULT, the dialect's checks),
+     * without UNIQUE: what a dialect that rebuilds a table puts in place of a changed column.
+     */
+    public String columnDefinition(String table, ColumnSpec column) {
+        return columnDefinition(table, column, false);
     }
 
     private String columnDefinition(String table, ColumnSpec column, boolean inlineUnique) {

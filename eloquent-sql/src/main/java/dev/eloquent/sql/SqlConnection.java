@@ -329,25 +329,80 @@ public final class SqlConnection implements DatabaseConnection {
 
     // ---- schema ----
 
+    /**
+     * Runs a change step by step ({@link #steps}): each step's statements come from the dialect, which
+     * may read the table as the earlier steps left it (SQLite's rebuild). Where DDL is transactional,
+     * several statements run in one transaction, so a table is changed whole or not at all; inside a
+     * migration that is a savepoint of the migration's transaction, which already holds SQLite's write
+     * lock, so what the dialect read is what the statements change.
+     */
     @Override
     public void execute(SchemaChange change) {
-        List<String> statements = compiler.schema(change);
         String table = change.tableName();
-        Runnable run = () -> statements.forEach(sql -> update(new CompiledSql(sql, List.of(), table), false));
-        if (dialect.transactionalDdl() && statements.size() > 1) {
-            // All of a table or none of it: the table and its indexes commit together.
-            transaction(() -> {
-                run.run();
-                return null;
-            });
-        } else {
-            run.run();
+        SchemaReader reader = reader(table, false);
+        List<SchemaChange> steps = steps(change);
+        Runnable run = () -> steps.forEach(step -> {
+            dialect.schemaStatements(step, compiler, reader)
+                    .forEach(sql -> update(new CompiledSql(sql, List.of(), table), false));
+            dialect.checkSchema(step, reader);
+        });
+        if (!dialect.transactionalDdl()) {
+            // Nothing rolls back here, so every statement is compiled (and may fail) before the first runs.
+            List<String> statements = new ArrayList<>();
+            steps.forEach(step -> statements.addAll(dialect.schemaStatements(step, compiler, reader)));
+            statements.forEach(sql -> update(new CompiledSql(sql, List.of(), table), false));
+            steps.forEach(step -> dialect.checkSchema(step, reader));
+            return;
         }
+        if (steps.size() == 1) {
+            List<String> statements = dialect.schemaStatements(change, compiler, reader);
+            if (statements.size() == 1) {
+                update(new CompiledSql(statements.get(0), List.of(), table), false);
+                dialect.checkSchema(change, reader);
+                return;
+            }
+        }
+        // The statements are asked for again inside the transaction, so what a dialect read and what runs
+        // belong to one transaction.
+        transaction(() -> {
+            run.run();
+            return null;
+        });
     }
 
     @Override
     public List<String> describe(SchemaChange change) {
-        return compiler.schema(change);
+        SchemaReader reader = reader(change.tableName(), true);
+        List<String> statements = new ArrayList<>();
+        steps(change).forEach(step -> statements.addAll(dialect.schemaStatements(step, compiler, reader)));
+        return statements;
+    }
+
+    /**
+     * A change split where a later part may depend on an earlier one having run: the column changes of an
+     * {@code AlterTable} one by one (a column renamed and then changed in the same migration). Every
+     * dialect compiles a column change on its own, so the statements are the same as the whole change's.
+     */
+    private static List<SchemaChange> steps(SchemaChange change) {
+        if (change instanceof SchemaChange.AlterTable alter && alter.changes().size() > 1) {
+            return alter.changes().stream()
+                    .<SchemaChange>map(c -> new SchemaChange.AlterTable(alter.table(), List.of(c))).toList();
+        }
+        return List.of(change);
+    }
+
+    private SchemaReader reader(String table, boolean describing) {
+        return new SchemaReader() {
+            @Override
+            public List<Object[]> rows(String sql, List<Object> bindings) {
+                return open(new CompiledSql(sql, bindings, table), false).drain().values();
+            }
+
+            @Override
+            public boolean describing() {
+                return describing;
+            }
+        };
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.StringJoiner;
  * database does otherwise. Everything else (compiling, binding, executing, pooling) is shared.
  */
 public abstract class SqlDialect {
-    /** The driver name, used in messages ("not supported on sqlite"). */
+    /** The driver name, used in messages ("... on sqlite"). */
     public abstract String name();
 
     /** The column's type in DDL, without modifiers. */
@@ -361,6 +361,25 @@ public abstract class SqlDialect {
                 + " ALTER COLUMN " + name + " SET DATA TYPE " + type
                 + ", ALTER COLUMN " + name + (column.nullable() ? " DROP NOT NULL" : " SET NOT NULL")
                 + ", ALTER COLUMN " + name + (defaultLiteral == null ? " DROP DEFAULT" : " SET DEFAULT " + defaultLiteral));
+    }
+
+    /**
+     * The statements of one schema change on this database. The default compiles it alone; a dialect
+     * whose database cannot alter something in place overrides this to read the live table and write
+     * the statements that rebuild it. {@link SqlConnection} asks here both to run a change and to
+     * describe it, so {@code --pretend} prints what would run.
+     */
+    public List<String> schemaStatements(dev.eloquent.api.SchemaChange change, SqlCompiler compiler, SchemaReader reader) {
+        return compiler.schema(change);
+    }
+
+    /**
+     * Runs after the statements of {@link #schemaStatements} have run, in the same transaction, to fail
+     * (with a value-free {@link dev.eloquent.api.EloquentException}) when the result breaks something
+     * the statements could not check themselves; the failure rolls the change back. Not called when
+     * describing. The default checks nothing.
+     */
+    public void checkSchema(dev.eloquent.api.SchemaChange change, SchemaReader reader) {
     }
 
     /** Whether schema changes can run inside a transaction and roll back. */

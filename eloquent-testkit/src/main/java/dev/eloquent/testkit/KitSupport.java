@@ -21,7 +21,8 @@ public interface KitSupport {
     }
 
     default Eloquent boot(Clock clock) {
-        Eloquent db = Eloquent.builder().env(target().env()).testMode().clock(clock)
+        Eloquent db = Eloquent.builder().env(target().env()).testMode().preventLazyLoading(true).clock(clock)
+                .preventSilentlyDiscardingAttributes(true)
                 .register(KitItem.class, KitItem::new).register(KitEvent.class, KitEvent::new).boot();
         try {
             db.dropTables(KitItem.class);

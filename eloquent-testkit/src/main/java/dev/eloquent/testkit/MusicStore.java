@@ -129,7 +129,8 @@ public final class MusicStore implements AutoCloseable {
 
     /** Boots in test mode on the target with the store's models registered, then creates and seeds the tables. */
     public static MusicStore open(DriverTarget target, Consumer<Eloquent.Builder> options) {
-        Eloquent.Builder builder = Eloquent.builder().env(target.env()).testMode()
+        Eloquent.Builder builder = Eloquent.builder().env(target.env()).testMode().preventLazyLoading(true)
+                .preventSilentlyDiscardingAttributes(true)
                 .register(Artist.class, Artist::new)
                 .register(Album.class, Album::new)
                 .register(Genre.class, Genre::new)

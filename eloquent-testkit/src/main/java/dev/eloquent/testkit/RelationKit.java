@@ -236,6 +236,14 @@ public interface RelationKit extends StoreSupport {
             assertEquals("AC/DC", db.query(Album.class).where("title", "Back in Black").firstOrFail()
                     .related(Album::artist).getString("name"));
         }
+        // The guard is a switch: off, the same access loads lazily, one query.
+        try (MusicStore store = openStore(builder -> builder.preventLazyLoading(false))) {
+            Eloquent db = store.db();
+            List<Album> albums = db.query(Album.class).orderBy("title").get();
+            StatementCounter statements = StatementCounter.on(db, store.connection());
+            assertEquals("Santana", albums.get(0).related(Album::artist).getString("name"));
+            assertEquals(1, statements.take());
+        }
     }
 
     @Test

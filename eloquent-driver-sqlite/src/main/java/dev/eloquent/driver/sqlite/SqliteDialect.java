@@ -3,6 +3,9 @@ package dev.eloquent.driver.sqlite;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Lock;
+import dev.eloquent.api.SchemaChange;
+import dev.eloquent.sql.SchemaReader;
+import dev.eloquent.sql.SqlCompiler;
 import dev.eloquent.sql.SqlDialect;
 import dev.eloquent.sql.SqlFailure;
 
@@ -16,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -92,27 +96,41 @@ final class SqliteDialect extends SqlDialect {
     }
 
     /**
-     * SQLite's ALTER TABLE cannot change a column: that needs the table rebuilt (create the new table,
-     * copy the rows, drop the old, rename), which this driver does not do for you.
+     * A changed column and an added or dropped foreign key rebuild the table ({@link SqliteRebuild}),
+     * which reads its live definition; everything else compiles as usual.
      */
     @Override
-    public java.util.List<String> changeColumn(String quotedTable, ColumnSpec column, String definition,
-                                               String defaultLiteral) {
-        throw new EloquentException("changing column " + column.name() + " is not supported on sqlite: SQLite cannot"
-                + " alter a column in place; in the migration create a new table with the new definition, copy the"
-                + " rows with insert ... select, drop the old table and rename the new one");
+    public List<String> schemaStatements(SchemaChange change, SqlCompiler compiler, SchemaReader reader) {
+        return SqliteRebuild.needed(change) ? new SqliteRebuild(this, compiler, reader).statements(change)
+                : compiler.schema(change);
+    }
+
+    @Override
+    public void checkSchema(SchemaChange change, SchemaReader reader) {
+        if (SqliteRebuild.needed(change)) {
+            new SqliteRebuild(this, null, reader).check(change);
+        }
+    }
+
+    /** Reached only when compiling without a connection: the rebuild needs the table as it is. */
+    @Override
+    public List<String> changeColumn(String quotedTable, ColumnSpec column, String definition, String defaultLiteral) {
+        throw rebuildNeedsTheTable("changing column " + column.name());
     }
 
     @Override
     public String addForeignKey(String quotedTable, String constraint) {
-        throw new EloquentException("adding a foreign key to an existing table is not supported on sqlite: declare it"
-                + " when the table is created (t.foreign(...) in create()), or rebuild the table");
+        throw rebuildNeedsTheTable("adding a foreign key");
     }
 
     @Override
     public String dropForeignKey(String quotedTable, String quotedName) {
-        throw new EloquentException("dropping a foreign key is not supported on sqlite: SQLite cannot alter a table's"
-                + " constraints; rebuild the table without it (create, copy, drop, rename)");
+        throw rebuildNeedsTheTable("dropping a foreign key");
+    }
+
+    private static EloquentException rebuildNeedsTheTable(String what) {
+        return new EloquentException(what + " on sqlite rebuilds the table from its current definition, so it"
+                + " is compiled only through a connection (execute or describe), not by the compiler alone");
     }
 
     @Override

@@ -178,7 +178,7 @@ public abstract class Factory<M extends Model<M>> {
         }
         List<M> made = new ArrayList<>(settings.count);
         for (int row = 0; row < settings.count; row++) {
-            made.add(db.make(model).fill(attributes(faker, row, parentKeys)));
+            made.add(db.make(model).forceFill(attributes(faker, row, parentKeys)));
         }
         return made;
     }
