@@ -179,6 +179,31 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
         return orWhereHas(relation, query -> query.where(column, operator, value));
     }
 
+    /**
+     * Rows whose morphTo parent is of one of these classes and matches the constraint (null: any):
+     * {@code whereHasMorph("commentable", List.of(Album.class, Track.class), q -> q.where("title", "like", "K%"))}.
+     * The constraint runs on each class's query, so it names columns all of them have; the overload that
+     * also takes the class tells them apart.
+     */
+    public Q whereHasMorph(String relation, List<Class<? extends Model<?>>> types, Consumer<AbstractModelQuery<?, ?>> constraint) {
+        return RelationConditions.hasMorph(self(), false, relation, types, constraint == null ? null : (q, t) -> constraint.accept(q));
+    }
+
+    /** As above, the constraint given each class's query and the class: {@code (q, type) -> q.where(type == Album.class ? "title" : "name", ...)}. */
+    public Q whereHasMorph(String relation, List<Class<? extends Model<?>>> types,
+                           java.util.function.BiConsumer<AbstractModelQuery<?, ?>, Class<?>> constraint) {
+        return RelationConditions.hasMorph(self(), false, relation, types, constraint);
+    }
+
+    /** Rows whose morphTo parent is of one of these classes and exists. */
+    public Q hasMorph(String relation, List<Class<? extends Model<?>>> types) {
+        return RelationConditions.hasMorph(self(), false, relation, types, null);
+    }
+
+    public Q orWhereHasMorph(String relation, List<Class<? extends Model<?>>> types, Consumer<AbstractModelQuery<?, ?>> constraint) {
+        return RelationConditions.hasMorph(self(), true, relation, types, constraint == null ? null : (q, t) -> constraint.accept(q));
+    }
+
     // ---- relation aggregates ----
 
     /**

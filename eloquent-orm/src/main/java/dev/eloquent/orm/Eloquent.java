@@ -48,6 +48,9 @@ public final class Eloquent implements AutoCloseable {
     private final ModelEvents events = new ModelEvents();
     /** Whether fill/create fail on attributes that are not mass assignable instead of dropping them. */
     private boolean preventSilentlyDiscardingAttributes;
+    /** The morph map: alias to model class, and back (see {@link Builder#morphMap}). */
+    private final Map<String, Class<?>> morphClasses = new ConcurrentHashMap<>();
+    private final Map<Class<?>, String> morphAliasesByClass = new ConcurrentHashMap<>();
 
     private Eloquent(Connections connections, Clock clock, Duration slowQueryThreshold, boolean preventLazyLoading) {
         this.connections = connections;
@@ -162,6 +165,56 @@ public final class Eloquent implements AutoCloseable {
             load(missing, relation);
         }
         return models;
+    }
+
+    /**
+     * Adds aliases to the morph map: what morphOne/morphMany store in their type column for a mapped class
+     * ({@code "album"} rather than the class name, which would tie stored rows to the code's packages), and
+     * what a morphTo reads back. An alias or a class already mapped otherwise fails.
+     */
+    public Eloquent morphMap(Map<String, Class<? extends Model<?>>> map) {
+        map.forEach((alias, type) -> {
+            if (alias == null || alias.isBlank() || type == null) {
+                throw new EloquentException("a morph map entry needs an alias and a model class");
+            }
+            Class<?> mapped = morphClasses.get(alias);
+            String known = morphAliasesByClass.get(type);
+            if ((mapped != null && mapped != type) || (known != null && !known.equals(alias))) {
+                throw new EloquentException("morph map: '" + alias + "' and " + type.getSimpleName()
+                        + " are each mapped once; one of them is already mapped otherwise");
+            }
+            morphClasses.put(alias, type);
+            morphAliasesByClass.put(type, alias);
+        });
+        return this;
+    }
+
+    /** What a morph type column holds for the class: its morph map alias, else its class name. */
+    String morphAlias(Class<?> type) {
+        String alias = morphAliasesByClass.get(type);
+        return alias != null ? alias : type.getName();
+    }
+
+    /**
+     * The class a stored morph type names: a morph map alias, else the name of a registered model class;
+     * null otherwise (no class is ever loaded by a name read from the database).
+     */
+    Class<?> morphClass(String value) {
+        Class<?> mapped = morphClasses.get(value);
+        if (mapped != null) {
+            return mapped;
+        }
+        for (Class<?> type : types.keySet()) {
+            if (type.getName().equals(value)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /** The morph map's aliases, sorted, for messages. */
+    List<String> morphAliases() {
+        return morphClasses.keySet().stream().sorted().toList();
     }
 
     /** The N+1 guard's check before a relation is read lazily. */
@@ -424,6 +477,7 @@ public final class Eloquent implements AutoCloseable {
         private boolean preventLazyLoading;
         private boolean preventSilentlyDiscardingAttributes;
         private final List<Runnable> registrations = new ArrayList<>();
+        private final Map<String, Class<? extends Model<?>>> morphMap = new java.util.LinkedHashMap<>();
         private List<dev.eloquent.orm.migration.Migration> bootMigrations;
         private List<String> bootConnections = List.of();
         private Eloquent booting;
@@ -498,6 +552,15 @@ public final class Eloquent implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Morph map aliases ({@code Map.of("album", Album.class)}): what morphOne/morphMany store in the type
+         * column for these classes, instead of the class name. Also settable after boot, {@link Eloquent#morphMap}.
+         */
+        public Builder morphMap(Map<String, Class<? extends Model<?>>> map) {
+            morphMap.putAll(map);
+            return this;
+        }
+
         public <M extends Model<M>> Builder register(Class<M> type, Supplier<M> factory) {
             registrations.add(() -> booting.register(type, factory));
             return this;
@@ -531,6 +594,12 @@ public final class Eloquent implements AutoCloseable {
                 registrations.forEach(Runnable::run);
             } finally {
                 booting = null;
+            }
+            try {
+                db.morphMap(morphMap);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
             }
             synchronized (Eloquent.class) {
                 current = db;

@@ -41,7 +41,7 @@ public abstract class HasOneOrMany<P extends Model<P>, R extends Model<R>, T, Q 
         R model = type.newInstance();
         model.bind(db, type);
         model.fill(attributes);
-        return model.set(foreignKey, parentKey());
+        return setKeys(model, parentKey());
     }
 
     /** Makes and saves a related model with the foreign key set. */
@@ -51,15 +51,20 @@ public abstract class HasOneOrMany<P extends Model<P>, R extends Model<R>, T, Q 
 
     /** Sets the model's foreign key to the parent's key and saves it. */
     public R save(R model) {
-        model.set(foreignKey, parentKey());
+        setKeys(model, parentKey());
         return model.save();
     }
 
     /** Saves each model as {@link #save} does, inserting the new ones in batches. */
     public List<R> saveMany(List<R> models) {
         Object key = parentKey();
-        models.forEach(model -> model.set(foreignKey, key));
+        models.forEach(model -> setKeys(model, key));
         return db.saveMany(models);
+    }
+
+    /** Points the model at the parent: its foreign key (a morph relation adds the type column). */
+    R setKeys(R model, Object key) {
+        return model.set(foreignKey, key);
     }
 
     private Object parentKey() {

@@ -357,6 +357,14 @@ public abstract class Model<M extends Model<M>> {
         }
     }
 
+    /** Removes a value read with the model that is not an attribute (a through relation's key), leaving it clean. */
+    final Object takeLoaded(String column) {
+        if (original != null) {
+            original.remove(column);
+        }
+        return attributes.remove(column);
+    }
+
     // ---- declaring relations ----
 
     /** {@code artist.albums()} with the foreign key named after this class: {@code artist_id} for {@code Artist}. */
@@ -613,6 +621,87 @@ public abstract class Model<M extends Model<M>> {
     /** Removes the row from the table, even of a soft-deleting model; returns false when it was not stored. */
     public boolean forceDelete() {
         return db().forceDelete(self());
+    }
+
+    // ---- declaring relations: hasManyThrough, hasOneThrough, morphOne, morphMany, morphTo ----
+
+    /**
+     * {@code artist.tracks()} through albums, with Laravel's defaults: {@code firstKey} on the through table
+     * named after this class ({@code artist_id}), {@code secondKey} on the related table named after the
+     * through class ({@code album_id}).
+     */
+    protected final <R extends Model<R>> HasManyThrough<M, R> hasManyThrough(Class<R> related, Class<? extends Model<?>> through) {
+        return hasManyThrough(related, through, foreignKeyOf(getClass()), foreignKeyOf(through));
+    }
+
+    /** The related rows hold a through row's key in {@code secondKey}; the through rows hold this model's key in {@code firstKey}. */
+    protected final <R extends Model<R>> HasManyThrough<M, R> hasManyThrough(Class<R> related, Class<? extends Model<?>> through,
+                                                                            String firstKey, String secondKey) {
+        return hasManyThrough(related, through, firstKey, secondKey, type().keyName(), keyNameOf(through));
+    }
+
+    /** As above, matching {@code firstKey} with this model's {@code localKey} and {@code secondKey} with the through model's {@code secondLocalKey}. */
+    protected final <R extends Model<R>> HasManyThrough<M, R> hasManyThrough(Class<R> related, Class<? extends Model<?>> through,
+                                                                            String firstKey, String secondKey,
+                                                                            String localKey, String secondLocalKey) {
+        return new HasManyThrough<>(self(), related, through, firstKey, secondKey, localKey, secondLocalKey);
+    }
+
+    protected final <R extends Model<R>> HasOneThrough<M, R> hasOneThrough(Class<R> related, Class<? extends Model<?>> through) {
+        return hasOneThrough(related, through, foreignKeyOf(getClass()), foreignKeyOf(through));
+    }
+
+    /** At most one related model through another: the first read (order the relation to choose). */
+    protected final <R extends Model<R>> HasOneThrough<M, R> hasOneThrough(Class<R> related, Class<? extends Model<?>> through,
+                                                                          String firstKey, String secondKey) {
+        return hasOneThrough(related, through, firstKey, secondKey, type().keyName(), keyNameOf(through));
+    }
+
+    protected final <R extends Model<R>> HasOneThrough<M, R> hasOneThrough(Class<R> related, Class<? extends Model<?>> through,
+                                                                          String firstKey, String secondKey,
+                                                                          String localKey, String secondLocalKey) {
+        return new HasOneThrough<>(self(), related, through, firstKey, secondKey, localKey, secondLocalKey);
+    }
+
+    /**
+     * {@code album.comments()}: the related rows hold this model's key in {@code <name>_id} and its morph
+     * type (the morph map alias of its class, else the class name) in {@code <name>_type}.
+     */
+    protected final <R extends Model<R>> MorphMany<M, R> morphMany(Class<R> related, String name) {
+        return morphMany(related, name + "_type", name + "_id", type().keyName());
+    }
+
+    protected final <R extends Model<R>> MorphMany<M, R> morphMany(Class<R> related, String typeColumn, String idColumn,
+                                                                 String localKey) {
+        return new MorphMany<>(self(), related, typeColumn, idColumn, localKey);
+    }
+
+    /** As {@link #morphMany(Class, String)}, at most one related model (the first read). */
+    protected final <R extends Model<R>> MorphOne<M, R> morphOne(Class<R> related, String name) {
+        return morphOne(related, name + "_type", name + "_id", type().keyName());
+    }
+
+    protected final <R extends Model<R>> MorphOne<M, R> morphOne(Class<R> related, String typeColumn, String idColumn,
+                                                               String localKey) {
+        return new MorphOne<>(self(), related, typeColumn, idColumn, localKey);
+    }
+
+    /** {@code comment.commentable()}: the model of whichever class {@code <name>_type} names, by its key in {@code <name>_id}. */
+    protected final MorphTo<M> morphTo(String name) {
+        return morphTo(name + "_type", name + "_id");
+    }
+
+    protected final MorphTo<M> morphTo(String typeColumn, String idColumn) {
+        return new MorphTo<>(self(), typeColumn, idColumn);
+    }
+
+    private static String foreignKeyOf(Class<?> type) {
+        return ModelType.snake(type.getSimpleName()) + "_id";
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private String keyNameOf(Class<? extends Model<?>> type) {
+        return db().typeOf((Class) type).keyName();
     }
 
     // ---- persistence ----

@@ -758,7 +758,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     }
 
     /** The table's reference (alias or name), which qualifies the key when the query has joins. */
-    private String keyColumn() {
+    String keyColumn() {
         return joins.isEmpty() ? keyName() : from.reference() + "." + keyName();
     }
 

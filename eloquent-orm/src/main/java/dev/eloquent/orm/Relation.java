@@ -84,18 +84,48 @@ public abstract class Relation<P extends Model<P>, R extends Model<R>, T, Q exte
         if (detached) {
             return Condition.TRUE;
         }
-        Expression.Column column = relatedColumn();
         if (outer != null) {
-            return new Condition.Compare(column, Operator.EQ, outer);
+            return new Condition.Compare(relatedColumn(), Operator.EQ, outer);
         }
         if (parentValues != null) {
-            List<Object> values = new ArrayList<>(parentValues.size());
-            parentValues.forEach(value -> values.add(bindValue(column, value)));
-            return new Condition.In(column, values, false);
+            return constraintFor(parentValues);
         }
         Object value = parentValue(parent);
-        return value == null ? new Condition.In(column, List.of(), false)
-                : new Condition.Compare(column, Operator.EQ, Expression.value(bindValue(column, value)));
+        return constraintFor(value == null ? List.of() : java.util.Collections.singletonList(value));
+    }
+
+    /**
+     * The related rows of these parent values (one for a single parent, a chunk when eager loading; none
+     * matches nothing): {@code relatedColumn = value} or {@code IN (values)}. A kind whose rows cannot be
+     * named by one column of this query (a through relation without joins) overrides it.
+     */
+    Condition constraintFor(List<Object> values) {
+        Expression.Column column = relatedColumn();
+        if (values.size() == 1 && parentValues == null) {
+            return new Condition.Compare(column, Operator.EQ, Expression.value(bindValue(column, values.get(0))));
+        }
+        List<Object> bound = new ArrayList<>(values.size());
+        values.forEach(value -> bound.add(bindValue(column, value)));
+        return new Condition.In(column, bound, false);
+    }
+
+    /**
+     * Checks that related rows can be counted per parent value outside one SQL statement ({@code has} with
+     * a count, {@code withCount} across connections or on MongoDB); every kind can unless it says otherwise.
+     */
+    void checkSeparateCounts(String method) {
+    }
+
+    /** Checks that a grouped query after the read can compute this aggregate ({@code withCount} and the rest elsewhere than one SQL connection). */
+    void checkSeparateAggregate(String function, String method) {
+    }
+
+    /**
+     * The parent value a value of {@link #relatedColumn()} read by a grouped query belongs to: itself, unless
+     * the column holds an intermediate key (a through relation without joins).
+     */
+    Object parentOfRelatedValue(Object value) {
+        return value;
     }
 
     /** Correlates this query with an outer one: {@code relatedColumn = outerColumn}, for EXISTS and counts. */
@@ -143,7 +173,8 @@ public abstract class Relation<P extends Model<P>, R extends Model<R>, T, Q exte
 
     /**
      * The related values of any parent, not null, as one selected column: what a two-query whereHas feeds
-     * the outer query with ({@code parent IN (...)}); the caller may group it to compare counts.
+     * the outer query with ({@code parent IN (...)}); the caller may group it to compare counts. A kind
+     * that cannot select that value in one query (a through relation without joins) overrides it.
      */
     QueryBuilder<?, ?> parentValuesQuery() {
         String path = relatedPath();

@@ -1,5 +1,8 @@
 package dev.eloquent.orm;
 
+import dev.eloquent.api.EloquentException;
+
+import java.math.BigDecimal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,11 +17,13 @@ import java.util.Map;
  */
 final class RelationAggregate {
     private final Relation<?, ?, ?, ?> relation;
+    private final String function;
     private final String selected;
     private final String alias;
 
-    RelationAggregate(Relation<?, ?, ?, ?> relation, String selected, String alias) {
+    RelationAggregate(Relation<?, ?, ?, ?> relation, String function, String selected, String alias) {
         this.relation = relation;
+        this.function = function;
         this.selected = selected;
         this.alias = alias;
     }
@@ -31,13 +36,48 @@ final class RelationAggregate {
         if (!byValue.isEmpty()) {
             int room = Math.max(1, query.connection().parameterLimit() - BoundValues.count(query.unconstrained()));
             for (List<Object> chunk : RelationKeys.chunks(new ArrayList<>(byValue.keySet()), room)) {
-                results.putAll(query.clone().forParentValues(chunk).aggregateByParent(selected));
+                // By related value; a through relation without joins groups by an intermediate key, which
+                // parentOfRelatedValue turns into its parent's, so several groups may add up to one parent.
+                query.clone().forParentValues(chunk).aggregateByParent(selected).forEach((value, aggregate) -> {
+                    Object parent = query.parentOfRelatedValue(value);
+                    if (parent != null) {
+                        results.merge(parent, aggregate, this::combine);
+                    }
+                });
             }
         }
         for (M model : models) {
             Object value = RelationKeys.normalize(query.parentValue(model));
             model.putLoaded(alias, value == null ? null : results.get(value));
         }
+    }
+
+    /**
+     * Two groups' results for one parent (a through relation without joins groups by intermediate key):
+     * counts and sums add up, minimums and maximums compare; nulls (no rows) give way.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object combine(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return switch (function) {
+            case "min" -> ((Comparable) normalizedNumber(a)).compareTo(normalizedNumber(b)) <= 0 ? a : b;
+            case "max" -> ((Comparable) normalizedNumber(a)).compareTo(normalizedNumber(b)) >= 0 ? a : b;
+            default -> {
+                if (a instanceof Number x && b instanceof Number y) {
+                    BigDecimal sum = new BigDecimal(x.toString()).add(new BigDecimal(y.toString()));
+                    yield (a instanceof Long || a instanceof Integer) && (b instanceof Long || b instanceof Integer)
+                            ? (Object) sum.longValueExact() : sum;
+                }
+                throw new EloquentException("with" + function + " adds up numbers only");
+            }
+        };
+    }
+
+    /** Numbers compare as decimals whatever their Java types; other values (dates, text) as they are. */
+    private static Object normalizedNumber(Object value) {
+        return value instanceof Number number ? new BigDecimal(number.toString()) : value;
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.eloquent.api.Expression;
 import dev.eloquent.api.Identifiers;
 import dev.eloquent.api.Operator;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +56,45 @@ final class RelationConditions {
         return separately(outer, or, relation, op, count, existence);
     }
 
+    /**
+     * {@code whereHasMorph}: rows whose morphTo parent is of one of the types and matches the constraint,
+     * as {@code (type = alias AND id IN (keys of that type's matching rows)) OR ...}; each key list is a
+     * subquery on one SQL connection, and runs first elsewhere (another connection, MongoDB).
+     */
+    static <Q extends AbstractModelQuery<Q, M>, M extends Model<M>> Q hasMorph(Q outer, boolean or, String name,
+                                                                               List<Class<? extends Model<?>>> types,
+                                                                               BiConsumer<AbstractModelQuery<?, ?>, Class<?>> constraint) {
+        Relationship<?> relation = outer.type.relations().get(outer.prototype(), name);
+        if (!(relation instanceof MorphTo<?> morphTo)) {
+            throw new EloquentException("whereHasMorph(\"" + name + "\") needs a morphTo relation; " + outer.type.name()
+                    + "." + name + "() is a " + relation.getClass().getSimpleName() + ": use whereHas");
+        }
+        if (types == null || types.isEmpty()) {
+            throw new EloquentException("whereHasMorph(\"" + name + "\") needs the model classes to test, such as"
+                    + " List.of(Album.class, Track.class)");
+        }
+        String typeColumn = outer.reference() + "." + morphTo.typeColumn();
+        String idColumn = outer.reference() + "." + morphTo.idColumn();
+        Consumer<Q> anyType = group -> {
+            for (Class<? extends Model<?>> type : types) {
+                QueryBuilder<?, ?> keys = keysOf(outer.db, type, constraint);
+                group.orWhere(one -> one.where(typeColumn, outer.db.morphAlias(type)).whereIn(idColumn, keys));
+            }
+        };
+        return or ? outer.orWhere(anyType) : outer.where(anyType);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static QueryBuilder<?, ?> keysOf(Eloquent db, Class<? extends Model<?>> type,
+                                             BiConsumer<AbstractModelQuery<?, ?>, Class<?>> constraint) {
+        ModelQuery<?> query = db.query((Class) type);
+        if (constraint != null) {
+            constraint.accept(query, type);
+        }
+        ModelType<?> described = query.type;
+        return query.select(described.table() + "." + described.keyName());
+    }
+
     /** TRUE for "at least one", FALSE for "none", null for any other count comparison. */
     private static Boolean existence(Operator op, int count) {
         if ((op == Operator.GE && count == 1) || (op == Operator.GT && count == 0)) {
@@ -74,14 +115,17 @@ final class RelationConditions {
     private static <Q extends AbstractModelQuery<Q, M>, M extends Model<M>> Q separately(
             Q outer, boolean or, Relation<M, ?, ?, ?> relation, Operator op, int count, Boolean existence) {
         String parentColumn = outer.reference() + "." + relation.parentColumn();
-        String relatedPath = relation.relatedPath();
-        QueryBuilder<?, ?> values = relation.parentValuesQuery();
         boolean include;
+        QueryBuilder<?, ?> values;
         if (existence != null) {
             include = existence;
+            values = relation.parentValuesQuery();
         } else {
+            relation.checkSeparateCounts("has(\"...\", \"" + op.symbol() + "\", " + count + ")");
+            String relatedPath = relation.relatedPath();
             boolean zeroPasses = passes(op, count);
-            values.groupBy(relatedPath).having("count(*)", (zeroPasses ? op.negate() : op).symbol(), count);
+            values = relation.parentValuesQuery().groupBy(relatedPath)
+                    .having("count(*)", (zeroPasses ? op.negate() : op).symbol(), count);
             include = !zeroPasses;
         }
         if (include) {
@@ -142,10 +186,11 @@ final class RelationConditions {
             relation.select(selected);
             return outer.selectSub(relation, alias);
         }
+        relation.checkSeparateAggregate(function, "with" + function + "(\"" + name + "\")");
         if (constraint != null) {
             constraint.accept(relation);
         }
-        outer.addLateAggregate(new RelationAggregate(relation, selected, alias));
+        outer.addLateAggregate(new RelationAggregate(relation, function, selected, alias));
         return outer;
     }
 
@@ -153,6 +198,11 @@ final class RelationConditions {
     @SuppressWarnings("unchecked")
     private static <M extends Model<M>> Relation<M, ?, ?, ?> relation(AbstractModelQuery<?, M> outer, String name) {
         Relationship<?> relation = outer.type.relations().get(outer.prototype(), name);
+        if (relation instanceof MorphTo<?> morphTo) {
+            throw new EloquentException(outer.type.name() + "." + name + "() is a morphTo, whose rows live in one table"
+                    + " per type: has/whereHas/withCount cannot test it; name the types with whereHasMorph(\"" + name
+                    + "\", List.of(...), ...), or filter on " + morphTo.typeColumn() + " and " + morphTo.idColumn());
+        }
         if (!(relation instanceof Relation<?, ?, ?, ?> query)) {
             throw new EloquentException(outer.type.name() + "." + name + "() is a " + relation.getClass().getSimpleName()
                     + ", which has no single related table to test or count");

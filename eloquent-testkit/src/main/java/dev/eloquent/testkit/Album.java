@@ -3,6 +3,8 @@ package dev.eloquent.testkit;
 import dev.eloquent.orm.BelongsTo;
 import dev.eloquent.orm.HasMany;
 import dev.eloquent.orm.Model;
+import dev.eloquent.orm.MorphMany;
+import dev.eloquent.orm.MorphOne;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
 
@@ -27,5 +29,14 @@ public final class Album extends Model<Album> {
 
     public HasMany<Album, Track> tracks() {
         return hasMany(Track.class, "album_id");
+    }
+
+    public MorphMany<Album, Comment> comments() {
+        return morphMany(Comment.class, "commentable");
+    }
+
+    /** The album's first comment. */
+    public MorphOne<Album, Comment> firstComment() {
+        return morphOne(Comment.class, "commentable").orderBy("id");
     }
 }

@@ -1,6 +1,8 @@
 package dev.eloquent.testkit;
 
 import dev.eloquent.orm.HasMany;
+import dev.eloquent.orm.HasManyThrough;
+import dev.eloquent.orm.HasOneThrough;
 import dev.eloquent.orm.Model;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
@@ -20,5 +22,15 @@ public final class Artist extends Model<Artist> {
 
     public HasMany<Artist, Album> albums() {
         return hasMany(Album.class, "artist_id");
+    }
+
+    /** The tracks of the artist's albums. */
+    public HasManyThrough<Artist, Track> tracks() {
+        return hasManyThrough(Track.class, Album.class, "artist_id", "album_id");
+    }
+
+    /** The artist's longest track, through albums. */
+    public HasOneThrough<Artist, Track> longestTrack() {
+        return hasOneThrough(Track.class, Album.class, "artist_id", "album_id").orderByDesc("milliseconds");
     }
 }

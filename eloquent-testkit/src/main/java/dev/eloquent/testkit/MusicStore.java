@@ -137,7 +137,8 @@ public final class MusicStore implements AutoCloseable {
                 .register(Track.class, Track::new)
                 .register(Playlist.class, Playlist::new)
                 .register(Employee.class, Employee::new)
-                .register(Invoice.class, Invoice::new);
+                .register(Invoice.class, Invoice::new)
+                .register(Comment.class, Comment::new);
         options.accept(builder);
         Eloquent db = builder.boot();
         try {

@@ -121,7 +121,7 @@ public interface RelationKit extends StoreSupport {
     }
 
     /** The tracks of each artist, counted on the raw second path (albums and tracks tables). */
-    private static Map<String, Integer> expectedTracksPerArtist(MusicStore store) {
+    static Map<String, Integer> expectedTracksPerArtist(MusicStore store) {
         Map<Long, String> artistOfAlbum = new TreeMap<>();
         Map<Long, String> names = new TreeMap<>();
         store.raw().rows("artists").forEach(r -> names.put(asLong(r.get("id")), (String) r.get("name")));

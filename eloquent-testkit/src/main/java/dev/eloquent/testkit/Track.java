@@ -3,6 +3,7 @@ package dev.eloquent.testkit;
 import dev.eloquent.orm.BelongsTo;
 import dev.eloquent.orm.BelongsToMany;
 import dev.eloquent.orm.Model;
+import dev.eloquent.orm.MorphMany;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.Table;
 
@@ -39,5 +40,9 @@ public final class Track extends Model<Track> {
     /** The playlists holding the track: the pivot and its keys named by convention ({@code playlist_track}). */
     public BelongsToMany<Track, Playlist> playlists() {
         return belongsToMany(Playlist.class);
+    }
+
+    public MorphMany<Track, Comment> comments() {
+        return morphMany(Comment.class, "commentable");
     }
 }
