@@ -66,16 +66,8 @@ public final class Generators {
         return new Target(workDir.resolve(dir).normalize(), pkg, force);
     }
 
-    /** {@code BlogPost} becomes {@code blog_posts}, as the ORM names a model's table without {@code @Table}. */
     static String tableName(String className) {
-        String snake = snake(className);
-        if (snake.endsWith("y") && snake.length() > 1 && "aeiou".indexOf(snake.charAt(snake.length() - 2)) < 0) {
-            return snake.substring(0, snake.length() - 1) + "ies";
-        }
-        if (snake.endsWith("s") || snake.endsWith("x") || snake.endsWith("ch") || snake.endsWith("sh")) {
-            return snake + "es";
-        }
-        return snake + "s";
+        return dev.eloquent.orm.ModelNames.table(className);
     }
 
     static String snake(String name) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -112,21 +111,13 @@ final class ModelType<M extends Model<M>> {
         return described;
     }
 
-    /** {@code BlogPost} becomes {@code blog_posts}, {@code Category} {@code categories}, {@code Box} {@code boxes}. */
+    /** The default table of a model class: {@link ModelNames#table}. */
     static String defaultTableName(String className) {
-        String snake = snake(className);
-        if (snake.endsWith("y") && snake.length() > 1 && "aeiou".indexOf(snake.charAt(snake.length() - 2)) < 0) {
-            return snake.substring(0, snake.length() - 1) + "ies";
-        }
-        if (snake.endsWith("s") || snake.endsWith("x") || snake.endsWith("ch") || snake.endsWith("sh")) {
-            return snake + "es";
-        }
-        return snake + "s";
+        return ModelNames.table(className);
     }
 
-    /** {@code BlogPost} becomes {@code blog_post}. */
     static String snake(String className) {
-        return className.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return ModelNames.snake(className);
     }
 
     Class<M> type() {
