@@ -131,37 +131,21 @@ final class Aggregates {
                 + " and " + b.getClass().getSimpleName());
     }
 
-    /** {@code column = column + amount}: the atomic form every driver compiles (MongoDB as {@code $inc}). */
-    static Expression increment(Expression.Column column, Number amount) {
-        return new Expression.Arithmetic(new Expression.Column(null, column.name()), ArithmeticOperator.ADD,
-                Expression.value(amount));
+    /**
+     * {@code column = column + amount}, or {@code column - amount} for a decrement: the atomic form every
+     * driver compiles (MongoDB as {@code $inc}). The amount keeps its sign and type; the driver that needs
+     * a negative number (MongoDB) flips it, so the rule for {@code MIN_VALUE} lives in one place.
+     */
+    static Expression increment(Expression.Column column, Number amount, boolean subtract) {
+        return new Expression.Arithmetic(new Expression.Column(null, column.name()),
+                subtract ? ArithmeticOperator.SUBTRACT : ArithmeticOperator.ADD, Expression.value(amount));
     }
 
-    /** The amount with its sign flipped, same type; overflow fails instead of wrapping. */
-    static Number negate(Number amount) {
-        if (amount instanceof Integer i) {
-            return Math.negateExact(i);
+    /** {@code value + amount} (or {@code - amount}) in memory, for a model's attribute after an atomic increment; null stays null. */
+    static BigDecimal add(Object value, Number amount, boolean subtract) {
+        if (value == null) {
+            return null;
         }
-        if (amount instanceof Long l) {
-            return Math.negateExact(l);
-        }
-        if (amount instanceof Short || amount instanceof Byte) {
-            return -amount.intValue();
-        }
-        if (amount instanceof BigDecimal d) {
-            return d.negate();
-        }
-        if (amount instanceof BigInteger i) {
-            return i.negate();
-        }
-        if (amount instanceof Double || amount instanceof Float) {
-            return -amount.doubleValue();
-        }
-        return toDecimal(amount).negate();
-    }
-
-    /** {@code value + amount} in memory, for a model's attribute after an atomic increment; null stays null. */
-    static BigDecimal add(Object value, Number amount) {
-        return value == null ? null : toDecimal(value).add(toDecimal(amount));
+        return subtract ? toDecimal(value).subtract(toDecimal(amount)) : toDecimal(value).add(toDecimal(amount));
     }
 }

@@ -229,9 +229,9 @@ final class Persistence {
         }
         ModelQuery<M> query = new ModelQuery<>(db, type);
         Expression.Column target = query.writable(column);
-        Number delta = query.amount(target, amount, subtract);
+        Number delta = query.amount(target, amount);
         List<Write.Assignment> assignments = new ArrayList<>();
-        assignments.add(new Write.Assignment(column, Aggregates.increment(target, delta)));
+        assignments.add(new Write.Assignment(column, Aggregates.increment(target, delta, subtract)));
         DatabaseConnection connection = db.connectionFor(type);
         String updatedAt = type.updatedAt();
         LocalDateTime now = updatedAt != null ? (LocalDateTime) stored(connection.timestampPrecision(), db.now()) : null;
@@ -244,7 +244,7 @@ final class Persistence {
         }
         Map<String, Object> attributes = model.mutableAttributes();
         Object current = attributes.get(column);
-        attributes.put(column, current == null ? null : type.cast(column, Aggregates.add(current, delta)));
+        attributes.put(column, current == null ? null : type.cast(column, Aggregates.add(current, delta, subtract)));
         model.syncOriginal(column);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put(column, attributes.get(column));

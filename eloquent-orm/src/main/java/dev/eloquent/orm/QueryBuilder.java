@@ -1199,7 +1199,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     private long addTo(String name, Number amount, boolean subtract, Map<String, ?> extra) {
         Expression.Column column = writable(name);
         Map<String, Expression> assignments = new LinkedHashMap<>();
-        assignments.put(column.name(), Aggregates.increment(column, amount(column, amount, subtract)));
+        assignments.put(column.name(), Aggregates.increment(column, amount(column, amount), subtract));
         extra.forEach((other, value) -> {
             Expression.Column target = writable(other);
             assignments.put(target.name(), Expression.value(writeValue(target, value)));
@@ -1207,8 +1207,8 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return update(subtract ? "decrement()" : "increment()", assignments);
     }
 
-    /** The amount as the column holds it (an integer column refuses 1.5), negated for a decrement. */
-    Number amount(Expression.Column column, Number amount, boolean subtract) {
+    /** The amount as the column holds it (an integer column refuses 1.5). */
+    Number amount(Expression.Column column, Number amount) {
         if (amount == null) {
             throw new EloquentException("increment of " + column + " needs an amount");
         }
@@ -1216,7 +1216,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         if (!(bound instanceof Number number)) {
             throw new EloquentException("increment of " + column + ": the column is not numeric");
         }
-        return subtract ? Aggregates.negate(number) : number;
+        return number;
     }
 
     private long update(String method, Map<String, Expression> assignments) {

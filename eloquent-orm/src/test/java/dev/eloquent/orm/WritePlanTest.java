@@ -36,6 +36,11 @@ class WritePlanTest {
         return fakes.db.query(Fakes.Track.class);
     }
 
+    private static Expression minus(String column, Object amount) {
+        return new Expression.Arithmetic(new Expression.Column(null, column), ArithmeticOperator.SUBTRACT,
+                Expression.value(amount));
+    }
+
     private static Expression plus(String column, Object amount) {
         return new Expression.Arithmetic(new Expression.Column(null, column), ArithmeticOperator.ADD,
                 Expression.value(amount));
@@ -106,7 +111,7 @@ class WritePlanTest {
         List<Write> writes = sql.writes();
         assertEquals(List.of(new Write.Assignment("plays", plus("plays", 1)),
                 new Write.Assignment("updated_at", Expression.value(NOW))), ((Write.Update) writes.get(0)).assignments());
-        assertEquals(List.of(new Write.Assignment("plays", plus("plays", -5)),
+        assertEquals(List.of(new Write.Assignment("plays", minus("plays", 5)),
                 new Write.Assignment("name", Expression.value("x")),
                 new Write.Assignment("updated_at", Expression.value(NOW))), ((Write.Update) writes.get(1)).assignments());
         assertEquals(List.of(new Write.Assignment("hits", plus("hits", 2.5))), ((Write.Update) writes.get(2)).assignments());
