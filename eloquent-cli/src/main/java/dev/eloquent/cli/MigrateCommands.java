@@ -75,7 +75,8 @@ final class MigrateCommands {
         generator.requireRegistered(registered);
         for (String connection : session.targets) {
             List<Class<? extends Model<?>>> models = ModelMigrations.models(session.db).stream()
-                    .filter(m -> session.db.connectionNameOf(m).toString().equals(connection)).toList();
+                    .filter(m -> session.db.connectionNameOf(m).equals(session.db.connections().resolve(connection)))
+                    .toList();
             ModelMigrations.report(models, generator, session.out, pretend);
         }
         return generator.migrations();

@@ -70,13 +70,12 @@ public final class SchemaDiff {
         String table = declared.name();
         List<ColumnSpec> missing = current.columns().stream().filter(c -> declared.column(c.name()).isEmpty()).toList();
         Set<String> missingNames = missing.stream().map(ColumnSpec::name).collect(Collectors.toSet());
-        Set<String> added = new java.util.HashSet<>();
         List<ColumnChange> up = new ArrayList<>();
         List<ColumnChange> down = new ArrayList<>();
         for (ColumnSpec column : declared.columns()) {
             ColumnSpec old = current.column(column.name()).orElse(null);
             if (old == null) {
-                addColumn(steps, table, column, up, down, added);
+                addColumn(steps, column, up, down);
             } else if (!sameColumn(old, column)) {
                 changeColumn(steps, table, old, column, up, down);
             }
@@ -92,10 +91,14 @@ public final class SchemaDiff {
         }
         Map<String, IndexSpec> oldIndexes = indexesOf(current);
         Map<String, IndexSpec> newIndexes = indexesOf(declared);
-        // An index over a column that goes, or comes with its column, changes with the column.
-        oldIndexes.values().removeIf(i -> i.columns().stream().anyMatch(missingNames::contains));
-        newIndexes.values().removeIf(i -> i.columns().size() == 1 && added.contains(i.columns().get(0))
-                && isFlagIndex(table, i));
+        if (!dropMissing) {
+            // The indexes over a kept column stay with it (the kept drop, commented out, drops them first).
+            oldIndexes.values().stream().filter(i -> i.columns().stream().anyMatch(missingNames::contains))
+                    .forEach(i -> steps.kept(new SchemaChange.DropIndex(table, i.name()), createIndex(table, i)));
+            oldIndexes.values().removeIf(i -> i.columns().stream().anyMatch(missingNames::contains));
+        }
+        // Indexes are dropped before their columns and created after them: SQLite refuses to drop a
+        // column an index still names, so each index is its own change, on the way up and down.
         dropIndexes(steps, table, oldIndexes, newIndexes);
         for (ColumnSpec column : missing) {
             if (dropMissing) {
@@ -122,8 +125,7 @@ public final class SchemaDiff {
         return steps.plan();
     }
 
-    private static void addColumn(Steps steps, String table, ColumnSpec column, List<ColumnChange> up,
-                                  List<ColumnChange> down, Set<String> added) {
+    private static void addColumn(Steps steps, ColumnSpec column, List<ColumnChange> up, List<ColumnChange> down) {
         if (column.primary() || column.autoIncrement()) {
             steps.note("column '" + column.name() + "' is a primary key column: a key is not added to an existing"
                     + " table by a generated migration; write that migration by hand");
@@ -134,9 +136,8 @@ public final class SchemaDiff {
                     + " would have no value: give it a defaultValue() or make it nullable(), then generate again");
             return;
         }
-        up.add(new ColumnChange.AddColumn(column));
+        up.add(new ColumnChange.AddColumn(withoutKey(column, column.nullable())));
         down.add(0, new ColumnChange.DropColumn(column.name()));
-        added.add(column.name());
     }
 
     private static void changeColumn(Steps steps, String table, ColumnSpec old, ColumnSpec column,
@@ -161,9 +162,10 @@ public final class SchemaDiff {
         return new ColumnChange.AddColumn(withoutKey(c, true));
     }
 
+    /** A column to add: without key or index flags, since its indexes are changes of their own. */
     private static ColumnSpec withoutKey(ColumnSpec c, boolean nullable) {
         return new ColumnSpec(c.name(), c.type(), c.length(), c.precision(), c.scale(), nullable, c.hasDefault(),
-                c.defaultValue(), c.unique() && !c.primary(), c.index(), false);
+                c.defaultValue(), false, false, false);
     }
 
     private static void dropIndexes(Steps steps, String table, Map<String, IndexSpec> old, Map<String, IndexSpec> declared) {
@@ -215,10 +217,6 @@ public final class SchemaDiff {
         return indexes;
     }
 
-    private static boolean isFlagIndex(String table, IndexSpec index) {
-        return index.name().equals(SchemaNames.index(table, index.columns(), index.unique()));
-    }
-
     private static <T> Map<String, T> byName(List<T> items, java.util.function.Function<T, String> name) {
         Map<String, T> byName = new LinkedHashMap<>();
         items.forEach(i -> byName.put(name.apply(i), i));
@@ -248,9 +246,13 @@ public final class SchemaDiff {
         }
 
         Plan plan() {
-            List<SchemaChange> reversed = new ArrayList<>(down);
+            return new Plan(up, reversed(down), kept, reversed(keptDown), notes);
+        }
+
+        private static List<SchemaChange> reversed(List<SchemaChange> changes) {
+            List<SchemaChange> reversed = new ArrayList<>(changes);
             Collections.reverse(reversed);
-            return new Plan(up, reversed, kept, keptDown, notes);
+            return reversed;
         }
     }
 }

@@ -205,14 +205,46 @@ class SchemaDiffTest {
             t.index("title", "created_at");
         });
         SchemaDiff.Plan plan = plan(migrations, declared, false);
+        ColumnSpec slug = declared.column("slug").orElseThrow();
+        // The new column comes without its unique flag; its index follows as a change of its own, so that
+        // down drops the index before the column (SQLite refuses to drop a column an index names).
+        ColumnSpec plainSlug = new ColumnSpec("slug", slug.type(), 100, 0, 0, true, false, null, false, false, false);
         assertEquals(List.of(
                 new SchemaChange.DropIndex("posts", "posts_author_id_index"),
-                new SchemaChange.AlterTable("posts", List.of(new ColumnChange.AddColumn(declared.column("slug").orElseThrow()))),
+                new SchemaChange.AlterTable("posts", List.of(new ColumnChange.AddColumn(plainSlug))),
                 new SchemaChange.CreateIndex("posts", "posts_title_unique", List.of("title"), true),
+                new SchemaChange.CreateIndex("posts", "posts_slug_unique", List.of("slug"), true),
                 new SchemaChange.CreateIndex("posts", "posts_title_created_at_index", List.of("title", "created_at"), false)),
                 plan.up());
+        assertEquals(List.of(
+                new SchemaChange.DropIndex("posts", "posts_title_created_at_index"),
+                new SchemaChange.DropIndex("posts", "posts_slug_unique"),
+                new SchemaChange.DropIndex("posts", "posts_title_unique"),
+                new SchemaChange.AlterTable("posts", List.of(new ColumnChange.DropColumn("slug"))),
+                new SchemaChange.CreateIndex("posts", "posts_author_id_index", List.of("author_id"), false)),
+                plan.down());
+    }
+
+    @Test
+    void theIndexesOfADroppedColumnGoFirstAndAKeptColumnKeepsThem() {
+        List<Migration> migrations = List.of(CREATE_POSTS, migration("M2_Index", s -> s.table("posts",
+                t -> t.index("author_id"))));
+        TableSpec declared = declared(t -> {
+            t.increments("id");
+            t.string("title", 100);
+            t.text("legacy").nullable();
+            t.timestamps();
+        });
+        SchemaDiff.Plan kept = plan(migrations, declared, false);
+        assertTrue(kept.isEmpty());
+        assertEquals(List.of(new SchemaChange.DropIndex("posts", "posts_author_id_index"),
+                new SchemaChange.AlterTable("posts", List.of(new ColumnChange.DropColumn("author_id")))), kept.kept());
+        SchemaDiff.Plan dropped = plan(migrations, declared, true);
+        assertEquals(List.of(new SchemaChange.DropIndex("posts", "posts_author_id_index"),
+                new SchemaChange.AlterTable("posts", List.of(new ColumnChange.DropColumn("author_id")))), dropped.up());
+        assertInstanceOf(SchemaChange.AlterTable.class, dropped.down().get(0));
         assertEquals(new SchemaChange.CreateIndex("posts", "posts_author_id_index", List.of("author_id"), false),
-                plan.down().get(plan.down().size() - 1));
+                dropped.down().get(1));
     }
 
     @Test
