@@ -207,19 +207,16 @@ class ModelFirstIT {
                 """);
     }
 
+    /** javac in this JVM (javax.tools): a compile per step, without a process start for each. */
     private void compile() throws Exception {
-        List<String> javac = new ArrayList<>(List.of(jdkTool("javac"), "-Xlint:all,-missing-explicit-ctor", "-Werror", "-d", "classes",
-                "--module-path", ExampleProcess.MODULES.toString()));
+        List<String> javac = new ArrayList<>(List.of("-Xlint:all,-missing-explicit-ctor", "-Werror",
+                "-d", project.resolve("classes").toString(), "--module-path", ExampleProcess.MODULES.toString()));
         try (Stream<Path> files = Files.walk(sources())) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> javac.add(f.toString()));
         }
-        Process process = new ProcessBuilder(javac).directory(project.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), "javac:\n" + output);
-    }
-
-    private static String jdkTool(String name) {
-        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+        java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+        int code = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, messages, messages, javac.toArray(String[]::new));
+        assertEquals(0, code, "javac:\n" + messages);
     }
 
     /** The CLI on the packaged jars without the example application, plus the scratch project's classes. */
