@@ -111,9 +111,12 @@ final class MakeCommands {
 
     @Command(name = "make:migration", mixinStandardHelpOptions = true,
             description = {"Write a migration class M<yyyy_MM_dd_HHmmss>_<Name> into the application's sources.",
-                    "create_X_table creates table X; add_Y_to_X_table alters X; --create/--table say it outright."})
+                    "create_X_table creates table X; add_Y_to_X_table alters X; --create/--table say it outright.",
+                    "A model's name (or --all) compares its schema with what the migrations create, offline,",
+                    "and writes the difference; a column the model dropped is kept unless --drop-missing."})
     static final class MakeMigration extends Make {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Such as create_users_table.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Such as create_users_table;"
+                + " or a registered model's name (Post) to generate what its schema needs (model-first).")
         String name;
 
         @Option(names = "--create", paramLabel = "TABLE", description = "The table this migration creates.")

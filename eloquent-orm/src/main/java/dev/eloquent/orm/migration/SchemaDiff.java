@@ -77,7 +77,7 @@ public final class SchemaDiff {
             if (old == null) {
                 addColumn(steps, column, up, down);
             } else if (!sameColumn(old, column)) {
-                changeColumn(steps, table, old, column, up, down);
+                changeColumn(steps, old, column, up, down);
             }
         }
         // Keys over columns that go away go first: MySQL refuses to drop a column a foreign key uses.
@@ -103,7 +103,7 @@ public final class SchemaDiff {
         for (ColumnSpec column : missing) {
             if (dropMissing) {
                 up.add(new ColumnChange.DropColumn(column.name()));
-                down.add(0, restore(steps, table, column));
+                down.add(0, restore(steps, column));
             }
         }
         if (!up.isEmpty()) {
@@ -111,7 +111,7 @@ public final class SchemaDiff {
         }
         if (!dropMissing && !missing.isEmpty()) {
             List<ColumnChange> restore = new ArrayList<>();
-            missing.forEach(c -> restore.add(0, restore(steps, table, c)));
+            missing.forEach(c -> restore.add(0, restore(steps, c)));
             steps.kept(new SchemaChange.AlterTable(table, missing.stream()
                             .map(c -> (ColumnChange) new ColumnChange.DropColumn(c.name())).toList()),
                     new SchemaChange.AlterTable(table, restore));
@@ -140,8 +140,8 @@ public final class SchemaDiff {
         down.add(0, new ColumnChange.DropColumn(column.name()));
     }
 
-    private static void changeColumn(Steps steps, String table, ColumnSpec old, ColumnSpec column,
-                                     List<ColumnChange> up, List<ColumnChange> down) {
+    private static void changeColumn(Steps steps, ColumnSpec old, ColumnSpec column, List<ColumnChange> up,
+                                     List<ColumnChange> down) {
         if (old.primary() || column.primary() || old.autoIncrement() || column.autoIncrement()) {
             steps.note("column '" + column.name() + "' is a primary key column and differs from what the migrations"
                     + " create (" + old.declaredType() + " there, " + column.declaredType() + " in the model): key"
@@ -153,7 +153,7 @@ public final class SchemaDiff {
     }
 
     /** Adds back a dropped column; one that was NOT NULL without a default comes back nullable (rows need a value). */
-    private static ColumnChange restore(Steps steps, String table, ColumnSpec c) {
+    private static ColumnChange restore(Steps steps, ColumnSpec c) {
         if (c.nullable() || c.hasDefault()) {
             return new ColumnChange.AddColumn(withoutKey(c, c.nullable()));
         }
