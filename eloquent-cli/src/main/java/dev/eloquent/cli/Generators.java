@@ -139,9 +139,10 @@ public final class Generators {
         }
         String base = studly(name);
         if (Files.exists(target.file(base)) && isModel(target.file(base))) {
-            throw new EloquentException("make:migration " + name + ": " + base + " is a model; generating a migration"
-                    + " from a model (model-first migrations) is not available yet. Give the migration a name instead,"
-                    + " such as create_" + tableName(base) + "_table");
+            throw new EloquentException("make:migration " + name + ": " + base + " is a model, but not one the"
+                    + " application registers, so there is no schema to generate from: register it in"
+                    + " EloquentApplication.models(builder), or give the migration a name, such as create_"
+                    + tableName(base) + "_table");
         }
         String snake = snake(name);
         String creates = create;
@@ -159,7 +160,7 @@ public final class Generators {
                 }
             }
         }
-        String cls = "M" + STAMP.format(now) + "_" + base;
+        String cls = migrationClass(base, now);
         StringBuilder src = header(target, "dev.eloquent.orm.SchemaBuilder", "dev.eloquent.orm.migration.Migration");
         src.append("/**\n * Migration ").append(snake).append(". Its class name is what the ledger records: never rename it once applied.\n")
                 .append(" * Add it at the END of your EloquentApplication.migrations() list (they apply in the order listed;\n")
@@ -195,6 +196,18 @@ public final class Generators {
         src.append("    }\n}\n");
         return write(target, cls, src, "add new " + cls + "() at the end of your EloquentApplication.migrations() list");
     }
+
+    /** The timestamp convention of migration classes, {@code M<yyyy_MM_dd_HHmmss>_<Base>}, which sorts by time. */
+    static String migrationClass(String base, LocalDateTime now) {
+        return "M" + STAMP.format(now) + "_" + base;
+    }
+
+    /** Whether a class name follows {@link #migrationClass}'s convention. */
+    static boolean isMigrationClass(String className) {
+        return MIGRATION_CLASS.matcher(className).matches();
+    }
+
+    private static final Pattern MIGRATION_CLASS = Pattern.compile("M\\d{4}_\\d{2}_\\d{2}_\\d{6}_[A-Za-z0-9_$]+");
 
     private static boolean isModel(Path file) {
         try {
@@ -262,7 +275,7 @@ public final class Generators {
 
     // -------------------------------------------------------------- plumbing
 
-    private static StringBuilder header(Target target, String... imports) {
+    static StringBuilder header(Target target, String... imports) {
         StringBuilder src = new StringBuilder();
         if (!target.packageName().isEmpty()) {
             src.append("package ").append(target.packageName()).append(";\n\n");
@@ -281,7 +294,7 @@ public final class Generators {
         return src.append('\n');
     }
 
-    private static Generated write(Target target, String cls, StringBuilder source, String register) {
+    static Generated write(Target target, String cls, StringBuilder source, String register) {
         Path file = target.file(cls);
         if (Files.exists(file) && !target.force()) {
             throw new EloquentException(file + " exists; not overwritten (add --force to replace it)");

@@ -2,6 +2,9 @@ package dev.eloquent.cli;
 
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Env;
+import dev.eloquent.orm.Eloquent;
+import dev.eloquent.orm.EloquentApplication;
+import dev.eloquent.orm.Model;
 import dev.eloquent.resolver.Connections;
 import dev.eloquent.resolver.EnvFiles;
 import picocli.CommandLine.Command;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -64,11 +68,15 @@ final class MakeCommands {
             }
             Generators.Target target = Generators.target(Path.of("").toAbsolutePath(), path, packageName, env,
                     MakeCommands::applicationPackage, force);
+            run(target, env, out);
+            out.flush();
+            return EloquentCli.OK;
+        }
+
+        void run(Generators.Target target, Env env, PrintWriter out) {
             Generators.Generated generated = generate(target);
             out.println("created " + generated.file());
             out.println("next: " + generated.register());
-            out.flush();
-            return EloquentCli.OK;
         }
 
         abstract Generators.Generated generate(Generators.Target target);
@@ -103,9 +111,12 @@ final class MakeCommands {
 
     @Command(name = "make:migration", mixinStandardHelpOptions = true,
             description = {"Write a migration class M<yyyy_MM_dd_HHmmss>_<Name> into the application's sources.",
-                    "create_X_table creates table X; add_Y_to_X_table alters X; --create/--table say it outright."})
+                    "create_X_table creates table X; add_Y_to_X_table alters X; --create/--table say it outright.",
+                    "A model's name (or --all) compares its schema with what the migrations create, offline,",
+                    "and writes the difference; a column the model dropped is kept unless --drop-missing."})
     static final class MakeMigration extends Make {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Such as create_users_table.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Such as create_users_table;"
+                + " or a registered model's name (Post) to generate what its schema needs (model-first).")
         String name;
 
         @Option(names = "--create", paramLabel = "TABLE", description = "The table this migration creates.")
@@ -117,18 +128,61 @@ final class MakeCommands {
         @Option(names = "--connection", paramLabel = "NAME", description = "Pin the migration to this connection.")
         String connection;
 
-        @Option(names = "--all", description = "Generate the migrations every model needs (model-first: not available yet).")
+        @Option(names = "--all", description = "Model-first: generate the migration each registered model needs.")
         boolean all;
+
+        @Option(names = "--drop-missing", description = "Model-first: drop the columns a model no longer declares"
+                + " (otherwise the drop is written commented out).")
+        boolean dropMissing;
+
+        @Override
+        void run(Generators.Target target, Env env, PrintWriter out) {
+            if (!all && name == null) {
+                throw new UsageException("make:migration needs a NAME, such as create_users_table, or a model's name,"
+                        + " or --all");
+            }
+            // A model's name (User, not create_users_table) asks for model-first generation when the
+            // application registers such a model; otherwise it names a migration as before.
+            EloquentApplication application = all ? Applications.find()
+                    : looksLikeModel(name) ? applicationIfAny() : null;
+            if (application == null) {
+                super.run(target, env, out);
+                return;
+            }
+            // Booting opens no connection: the models are described and the migrations replayed offline.
+            Eloquent.Builder builder = Eloquent.builder().env(env);
+            application.models(builder);
+            try (Eloquent db = builder.boot()) {
+                Class<? extends Model<?>> model = all ? null : ModelMigrations.model(db, name);
+                if (!all && model == null) {
+                    super.run(target, env, out);
+                    return;
+                }
+                if (create != null || table != null || connection != null) {
+                    throw new UsageException("make:migration from a model takes the table and connection from the"
+                            + " model: drop --create, --table and --connection");
+                }
+                ModelMigrations generator = new ModelMigrations(db, application.migrations(), target, dropMissing,
+                        LocalDateTime.now());
+                generator.requireRegistered(application.migrations());
+                ModelMigrations.report(all ? ModelMigrations.models(db) : List.of(model), generator, out, false);
+            }
+        }
+
+        private static boolean looksLikeModel(String name) {
+            return !name.contains("_") && Character.isUpperCase(name.charAt(0));
+        }
+
+        private static EloquentApplication applicationIfAny() {
+            try {
+                return Applications.find();
+            } catch (EloquentException e) {
+                return null;
+            }
+        }
 
         @Override
         Generators.Generated generate(Generators.Target target) {
-            if (all) {
-                throw new EloquentException("make:migration --all: generating migrations from the models (model-first"
-                        + " migrations) is not available yet; name a migration instead: make:migration create_users_table");
-            }
-            if (name == null) {
-                throw new UsageException("make:migration needs a NAME, such as create_users_table");
-            }
             return Generators.migration(target, name, create, table, connection, LocalDateTime.now());
         }
     }

@@ -1,7 +1,9 @@
 package dev.eloquent.cli;
 
 import dev.eloquent.api.EloquentException;
+import dev.eloquent.orm.Model;
 import dev.eloquent.orm.migration.MigrateOptions;
+import dev.eloquent.orm.migration.Migration;
 import dev.eloquent.orm.migration.MigrationRun;
 import dev.eloquent.orm.migration.MigrationStatus;
 import dev.eloquent.orm.migration.Migrator;
@@ -9,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /** The migrate:* commands; each runs the application's migrations on every targeted connection in turn. */
 final class MigrateCommands {
@@ -42,15 +47,39 @@ final class MigrateCommands {
 
         @Override
         void run(Session session) {
-            if (migration.allMigrations) {
-                session.out.println("--all-migrations: generating migrations from the models arrives with model-first"
-                        + " generation (the generators issue); running the migrations that exist");
-            }
-            Migrator migrator = migrator(session);
+            Migrator migrator = migration.allMigrations
+                    ? session.db.migrator(generate(session, migration.pretend))
+                    : migrator(session);
             for (String target : session.targets) {
                 report(session, target, migrator.run(target, options(session, migration)), "migrate");
             }
         }
+    }
+
+    /**
+     * What {@code make:migration --all} would write for the models of each targeted connection, written
+     * (with --pretend only shown) and returned after the application's migrations, ready to run in this
+     * process: they are {@link dev.eloquent.orm.migration.GeneratedMigration}s of the very changes their
+     * sources declare, so nothing has to be compiled first (see docs/migrations.md).
+     */
+    static List<Migration> generate(Session session, boolean pretend) {
+        if (!pretend && session.production()) {
+            session.guard("migrate:run --all-migrations", "writes migration sources and runs them on "
+                    + shownTargets(session));
+        }
+        Generators.Target target = Generators.target(Path.of("").toAbsolutePath(), null, null,
+                session.db.connections().env(), () -> Optional.of(session.application.getClass().getPackageName()),
+                false);
+        List<Migration> registered = session.application.migrations();
+        ModelMigrations generator = new ModelMigrations(session.db, registered, target, false, LocalDateTime.now());
+        generator.requireRegistered(registered);
+        for (String connection : session.targets) {
+            List<Class<? extends Model<?>>> models = ModelMigrations.models(session.db).stream()
+                    .filter(m -> session.db.connectionNameOf(m).equals(session.db.connections().resolve(connection)))
+                    .toList();
+            ModelMigrations.report(models, generator, session.out, pretend);
+        }
+        return generator.migrations();
     }
 
     @Command(name = "migrate:rollback", mixinStandardHelpOptions = true,

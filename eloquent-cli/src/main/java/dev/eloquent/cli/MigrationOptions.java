@@ -4,8 +4,8 @@ import picocli.CommandLine.Option;
 
 /** Options of every migrate:* command. */
 public final class MigrationOptions {
-    @Option(names = "--all-migrations", description = "rollback: every batch; run: also generate the migrations"
-            + " the models need (arrives with model-first generation; runs what exists until then).")
+    @Option(names = "--all-migrations", description = "rollback: every batch; run: first generate (as"
+            + " make:migration --all) the migrations the models of each targeted connection need.")
     boolean allMigrations;
 
     @Option(names = "--pretend", description = "Print the statements; change nothing.")

@@ -7,6 +7,7 @@ import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Env;
 import dev.eloquent.api.QueryListener;
 import dev.eloquent.api.SchemaChange;
+import dev.eloquent.api.TableSpec;
 import dev.eloquent.resolver.Connections;
 import dev.eloquent.resolver.DriverRegistry;
 import dev.eloquent.resolver.EnvFiles;
@@ -41,6 +42,8 @@ public final class Eloquent implements AutoCloseable {
     private final Connections connections;
     private final Clock clock;
     private final Map<Class<?>, ModelType<?>> types = new ConcurrentHashMap<>();
+    /** The model classes in the order registered: generation walks them so, which keeps its output stable. */
+    private final List<Class<?>> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<ModelType<?>, ConnectionName> connectionOfType = new ConcurrentHashMap<>();
     private final Persistence persistence = new Persistence(this);
     private final QueryLog queryLog;
@@ -96,7 +99,9 @@ public final class Eloquent implements AutoCloseable {
                         + described.pinnedConnection() + "\"): " + e.getMessage(), e);
             }
         }
-        types.put(type, described);
+        if (types.put(type, described) == null) {
+            registered.add(type);
+        }
         return this;
     }
 
@@ -232,6 +237,13 @@ public final class Eloquent implements AutoCloseable {
 
     public <M extends Model<M>> M findOrFail(Class<M> type, Object key) {
         return query(type).findOrFail(key);
+    }
+
+    /** The schema a registered model declares, as a table (empty when it declares none): what model-first migrations compare. */
+    public Optional<TableSpec> declaredSchema(Class<? extends Model<?>> type) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ModelType<?> described = typeOf((Class) type);
+        return Optional.ofNullable(described.spec());
     }
 
     /** The connection name a model uses here: its pin (as a test twin in test mode) or the default. */
@@ -447,9 +459,9 @@ public final class Eloquent implements AutoCloseable {
         return connections;
     }
 
-    /** The registered model classes. */
+    /** The registered model classes, in the order registered. */
     public List<Class<?>> models() {
-        return new ArrayList<>(types.keySet());
+        return new ArrayList<>(registered);
     }
 
     /** Closes every connection this instance opened. */

@@ -102,7 +102,8 @@ public final class SchemaBuilder {
         return lookups;
     }
 
-    private void apply(SchemaChange change) {
+    /** Makes one change as it was recorded (a {@link dev.eloquent.orm.migration.GeneratedMigration} replays its changes so). */
+    public void apply(SchemaChange change) {
         if (connection != null) {
             connection.execute(change);
         }

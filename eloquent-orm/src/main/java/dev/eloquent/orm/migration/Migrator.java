@@ -324,6 +324,15 @@ public final class Migrator {
         }
     }
 
+    /**
+     * The migrations of a connection (null: the default): the unpinned ones and those pinned to it, in order.
+     * Only names are compared, so no driver is needed (model-first generation works offline).
+     */
+    public List<Migration> migrationsOf(String connection) {
+        return applicable((connection == null ? db.connections().defaultName()
+                : db.connections().resolve(connection)).toString());
+    }
+
     /** The migrations for this connection: unpinned ones and those pinned to it, in the application's order. */
     private List<Migration> applicable(String name) {
         List<Migration> applicable = new ArrayList<>();
