@@ -283,6 +283,11 @@ class CastsAndSerializationTest {
                 + "\"widget\":{\"id\":4,\"title\":\"cog\",\"weight\":1.50},\"parts\":[{\"id\":4,\"title\":\"cog\",\"weight\":1.50}]}",
                 gadget.toJson());
         assertEquals("[{\"id\":4,\"title\":\"cog\",\"weight\":1.50}]", Serialization.toJson(List.of(widget)));
+        widget.setPivot(Map.of("position", 2));
+        assertEquals("{\"id\":4,\"title\":\"cog\",\"weight\":1.50}", widget.toJson(), "visible() does not name pivot");
+        Gadget plain = db.make(Gadget.class).set("name", "p");
+        plain.setPivot(Map.of("position", 2));
+        assertEquals("{\"name\":\"p\",\"big\":false,\"label\":\"P\",\"pivot\":{\"position\":2}}", plain.toJson());
         Page<Widget> page = new Page<>(List.of(widget), 21, 10, 3);
         assertEquals("{\"current_page\":3,\"data\":[{\"id\":4,\"title\":\"cog\",\"weight\":1.50}],\"from\":21,"
                 + "\"last_page\":3,\"per_page\":10,\"to\":21,\"total\":21}", page.toJson());

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static dev.eloquent.testkit.KitAssertions.asLong;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Serialization (docs/models.md): the JSON of a model with hidden columns, casts, an append and loaded
  * relations is the same text, byte for byte, on every driver; lists and pages print their models the same way.
  */
-public interface SerializationKit extends GadgetSupport {
+public interface SerializationKit extends GadgetSupport, StoreSupport {
     Clock FIXED = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
 
     /** The gadget's JSON: columns in schema order (secret and cost hidden), the append, then the parts. */
@@ -56,6 +57,22 @@ public interface SerializationKit extends GadgetSupport {
             Page<KitPart> page = db.query(KitPart.class).orderBy("id").paginate(1, 2);
             assertEquals("{\"current_page\":2,\"data\":[{\"id\":2,\"title\":\"gear\",\"weight\":null}],\"from\":2,"
                     + "\"last_page\":2,\"per_page\":1,\"to\":2,\"total\":2}", page.toJson());
+        }
+    }
+
+    @Test
+    default void aModelReadThroughAPivotPrintsItsPivotLast() {
+        try (MusicStore store = openStore()) {
+            Playlist roadTrip = store.db().query(Playlist.class).where("name", "Road Trip").firstOrFail();
+            Track first = roadTrip.tracks().orderByPivot("position").get().get(0);
+            Map<String, Object> printed = first.toMap();
+            List<String> keys = List.copyOf(printed.keySet());
+            assertEquals("pivot", keys.get(keys.size() - 1), keys.toString());
+            Map<?, ?> pivot = (Map<?, ?>) printed.get("pivot");
+            assertEquals(1L, asLong(pivot.get("position")));
+            assertEquals(store.playlist("Road Trip"), asLong(pivot.get("playlist_id")));
+            assertEquals(store.track("Highway to Hell"), asLong(pivot.get("track_id")));
+            assertEquals(store.track("Highway to Hell"), asLong(printed.get("id")));
         }
     }
 }
