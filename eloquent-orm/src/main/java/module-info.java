@@ -8,6 +8,8 @@ module dev.eloquent.orm {
     requires transitive dev.eloquent.resolver;
     // Factory.definition receives a Faker, so applications that write factories read datafaker too.
     requires transitive net.datafaker;
+    // JSON of json casts and model serialization.
+    requires com.fasterxml.jackson.jr.ob;
 
     exports dev.eloquent.orm;
     exports dev.eloquent.orm.migration;

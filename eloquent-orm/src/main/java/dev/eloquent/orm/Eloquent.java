@@ -91,6 +91,8 @@ public final class Eloquent implements AutoCloseable {
      */
     public <M extends Model<M>> Eloquent register(Class<M> type, Supplier<M> factory) {
         ModelType<M> described = ModelType.describe(type, factory);
+        // Encrypted casts take their key now (a missing APP_KEY fails at registration, not at the first read).
+        described.bind(connections.env(), () -> connectionFor(described).supports(Capability.DOCUMENTS));
         if (described.pinnedConnection() != null) {
             try {
                 connections.check(described.pinnedConnection());

@@ -137,8 +137,10 @@ public abstract class Model<M extends Model<M>> {
         return self();
     }
 
+    /** The attribute's value, through its cast when {@link #casts()} declares one. */
     public Object get(String column) {
-        return attributes.get(column);
+        Object stored = attributes.get(column);
+        return stored == null ? null : type().casts().get(column, stored);
     }
 
     public boolean has(String column) {
@@ -198,7 +200,8 @@ public abstract class Model<M extends Model<M>> {
      */
     private <T> T typed(String column, Class<T> requested, Function<Object, T> convert, ColumnType... readable) {
         ColumnSpec declared = type().declared(column);
-        if (declared != null && !List.of(readable).contains(declared.type())) {
+        // A cast column reads as its cast's type, whatever the column stores.
+        if (declared != null && !List.of(readable).contains(declared.type()) && type().casts().cast(column) == null) {
             throw new EloquentException(getClass().getSimpleName() + "." + column + " is declared "
                     + declared.declaredType() + ": it cannot be read as " + requested.getSimpleName()
                     + "; read it as " + declared.type().javaType().getSimpleName());
@@ -702,6 +705,57 @@ public abstract class Model<M extends Model<M>> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private String keyNameOf(Class<? extends Model<?>> type) {
         return db().typeOf((Class) type).keyName();
+    }
+
+    // ---- casts and serialization (issue 11; declarations read once at registration) ----
+
+    /**
+     * How attributes are seen and stored, by column: {@code Map.of("status", Casts.enumByName(Status.class),
+     * "meta", Casts.json())}. Each must be a declared column. None by default.
+     */
+    protected Map<String, Cast<?>> casts() {
+        return Map.of();
+    }
+
+    /** The attributes, appends and relations {@link #toMap()} and {@link #toJson()} leave out. */
+    protected java.util.Set<String> hidden() {
+        return java.util.Set.of();
+    }
+
+    /** When not null, the only attributes, appends and relations {@link #toMap()} shows (less the hidden ones). */
+    protected java.util.Set<String> visible() {
+        return null;
+    }
+
+    /**
+     * Computed attributes {@link #toMap()} adds after the columns, by name: {@code Map.of("label", m ->
+     * m.getString("name").toUpperCase())}; in the map's order when it keeps one (LinkedHashMap), else by name.
+     */
+    protected Map<String, Function<M, Object>> appends() {
+        return Map.of();
+    }
+
+    /** The attribute through its cast, as {@code type}: {@code Status s = post.get("status", Status.class)}. */
+    public <T> T get(String column, Class<T> as) {
+        Object value = get(column);
+        if (value != null && !as.isInstance(value)) {
+            throw new EloquentException(getClass().getSimpleName() + "." + column + " holds a "
+                    + value.getClass().getSimpleName() + ", not a " + as.getSimpleName());
+        }
+        return as.cast(value);
+    }
+
+    /**
+     * The model as JSON types (docs/models.md): visible attributes through their casts in schema order,
+     * then appends, then loaded relations by name (recursively), then {@code pivot} when read through one.
+     */
+    public Map<String, Object> toMap() {
+        return type().serialization().toMap(self());
+    }
+
+    /** {@link #toMap()} as JSON text. */
+    public String toJson() {
+        return Json.print(toMap());
     }
 
     // ---- persistence ----

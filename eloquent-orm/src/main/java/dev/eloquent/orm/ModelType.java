@@ -42,6 +42,12 @@ final class ModelType<M extends Model<M>> {
     private final RelationMethods relations;
     /** Global scopes and soft deletes (issue 11); set once by {@link #describe}, which has the prototype. */
     private ModelScopes<M> scopes;
+    /** Casts, hidden/visible and appends (issue 11), read once by {@link #describe}; casts keyed by {@link #bindCasts}. */
+    private ModelCasts casts = ModelCasts.NONE;
+    private ModelSerialization<M> serialization;
+    /** Whether the model's connection stores documents, asked once when a json value is first written. */
+    private java.util.function.BooleanSupplier documentProbe;
+    private volatile Boolean storesDocuments;
 
     private ModelType(Class<M> type, Supplier<M> factory, String table, String pinnedConnection, TableSpec spec,
                       M declarations) {
@@ -108,6 +114,8 @@ final class ModelType<M extends Model<M>> {
                 prototype);
         described.massAssignment = MassAssignment.of(described, prototype.fillable(), prototype.guarded());
         described.scopes = new ModelScopes<>(described, prototype);
+        described.casts = ModelCasts.of(described, prototype.casts());
+        described.serialization = ModelSerialization.of(described, prototype);
         return described;
     }
 
@@ -191,6 +199,30 @@ final class ModelType<M extends Model<M>> {
         return scopes;
     }
 
+    ModelCasts casts() {
+        return casts;
+    }
+
+    ModelSerialization<M> serialization() {
+        return serialization;
+    }
+
+    /** Keys the encrypted casts from the environment, and tells how to find whether the connection stores documents. */
+    void bind(dev.eloquent.api.Env env, java.util.function.BooleanSupplier documentProbe) {
+        this.casts = casts.bind(env);
+        this.documentProbe = documentProbe;
+    }
+
+    /** Whether json values are written as nested documents (a document store) rather than JSON text. */
+    private boolean storesDocuments() {
+        Boolean known = storesDocuments;
+        if (known == null) {
+            known = documentProbe == null ? document : documentProbe.getAsBoolean();
+            storesDocuments = known;
+        }
+        return known;
+    }
+
     M newInstance() {
         return factory.get();
     }
@@ -218,8 +250,15 @@ final class ModelType<M extends Model<M>> {
      */
     Object cast(String columnName, Object value) {
         ColumnSpec column = column(columnName);
-        if (column == null || value == null || isNested(column, value)) {
+        value = applyCast(columnName, column, value, true);
+        if (column == null || value == null) {
             return value;
+        }
+        if (value instanceof Map || value instanceof List) {
+            value = jsonForWrite(column, value);
+            if (!(value instanceof String)) {
+                return value;
+            }
         }
         try {
             return Values.read(column.type(), column.scale(), value);
@@ -234,10 +273,57 @@ final class ModelType<M extends Model<M>> {
      */
     Object castForWrite(String columnName, Object value) {
         ColumnSpec column = column(columnName);
-        if (column == null || isNested(column, value)) {
+        value = applyCast(columnName, column, value, false);
+        if (column == null) {
             return value;
         }
+        if (value instanceof Map || value instanceof List) {
+            value = jsonForWrite(column, value);
+            if (!(value instanceof String)) {
+                return value;
+            }
+        }
         return Values.write(table, column, value);
+    }
+
+    /**
+     * The stored form of a value of a cast column. Where the column's value rules would refuse a cast's
+     * natural output, it is fitted: a date or time into a text column as ISO-8601 text (UTC, as
+     * {@link Serialization} prints it, so it sorts), a boolean into an integer column as 1 or 0.
+     */
+    private Object applyCast(String columnName, ColumnSpec column, Object value, boolean whereValue) {
+        if (casts.cast(columnName) == null) {
+            return value;
+        }
+        Object stored = casts.set(columnName, value, whereValue);
+        if (column == null || stored == null) {
+            return stored;
+        }
+        boolean text = column.type() == ColumnType.STRING || column.type() == ColumnType.TEXT;
+        boolean integer = column.type() == ColumnType.INTEGER || column.type() == ColumnType.BIG_INTEGER;
+        if (text && stored instanceof java.time.temporal.TemporalAccessor) {
+            return Serialization.plain(stored);
+        }
+        if (integer && stored instanceof Boolean flag) {
+            return flag ? 1 : 0;
+        }
+        return stored;
+    }
+
+    /**
+     * The one rule for a Map or List written to a column: a json column of a document store keeps it as a
+     * nested document or array; anywhere else it is stored as its JSON text (which the column's value
+     * rules then check). Reading gives back the same: the document, or the text, which a json cast parses.
+     */
+    private Object jsonForWrite(ColumnSpec column, Object value) {
+        if (column.type() == ColumnType.JSON && storesDocuments()) {
+            return value;
+        }
+        try {
+            return Json.print(value);
+        } catch (EloquentException e) {
+            throw new EloquentException(table + "." + column.name() + " (" + column.declaredType() + "): " + e.getMessage());
+        }
     }
 
     /**
@@ -267,9 +353,9 @@ final class ModelType<M extends Model<M>> {
         return document;
     }
 
-    /** A json column of a MongoModel holds a nested document or array as such, not as JSON text. */
-    private boolean isNested(ColumnSpec column, Object value) {
-        return document && column.type() == ColumnType.JSON && (value instanceof Map || value instanceof List);
+    /** A json column read from a document store holds a nested document or array as such, not as JSON text. */
+    private static boolean isNested(ColumnSpec column, Object value) {
+        return column.type() == ColumnType.JSON && (value instanceof Map || value instanceof List);
     }
 
     private Object readStored(ColumnSpec column, Object raw) {

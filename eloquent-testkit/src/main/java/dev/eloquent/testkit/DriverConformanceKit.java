@@ -15,5 +15,6 @@ public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, Trans
         WhereKit, SelectKit, OrderKit, JoinKit, AggregateKit, ReadKit, PagingKit, StreamingKit, WriteKit, TableQueryKit,
         RawSqlKit, QueryEventKit, ReportKit,
         ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit, MigrationKit, SeedKit, SchemaKit,
-        RelationKit, PivotRelationKit, ThroughAndMorphRelationKit, ModelBehaviourKit, SoftDeleteKit, ScopeKit {
+        RelationKit, PivotRelationKit, ThroughAndMorphRelationKit, ModelBehaviourKit, SoftDeleteKit, ScopeKit,
+        CastKit, SerializationKit {
 }
