@@ -71,7 +71,11 @@ class SameValuesTest {
                 jdbc = c.parentsWithChildren();
             }
             try (SqlContender c = SqlContender.open("orm", target)) {
+                java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+                ((OrmContender) c).db().listen(event -> statements.incrementAndGet());
                 orm = c.parentsWithChildren();
+                // K+1 with one relation: the parents, then the children of all of them (as by hand).
+                assertEquals(2, statements.get(), target + ": statements of the eager load");
             }
             assertEquals(Fixture.PARENTS, jdbc.size());
             assertEquals(Fixture.CHILDREN_EACH, jdbc.get(0).children().size());
