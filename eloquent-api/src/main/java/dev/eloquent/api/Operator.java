@@ -2,6 +2,8 @@ package dev.eloquent.api;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,6 +14,11 @@ import java.util.stream.Collectors;
 public enum Operator {
     EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), LIKE("like"), NOT_LIKE("not like"),
     LIKE_CASE_SENSITIVE("like (case-sensitive)"), NOT_LIKE_CASE_SENSITIVE("not like (case-sensitive)");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The symbols {@link #parse} reads, as written most of the time ("=", ">="), for a lookup without normalizing. */
+    private static final Map<String, Operator> SYMBOLS = Map.of("=", EQ, "!=", NE, "<>", NE, "<", LT, "<=", LE,
+            ">", GT, ">=", GE, "like", LIKE, "not like", NOT_LIKE);
 
     private final String symbol;
 
@@ -55,14 +62,14 @@ public enum Operator {
     }
 
     public static Operator parse(String text) {
-        String normalized = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        if (normalized.equals("<>")) {
-            return NE;
+        Operator exact = text == null ? null : SYMBOLS.get(text);
+        if (exact != null) {
+            return exact;
         }
-        for (Operator operator : values()) {
-            if (!operator.isCaseSensitive() && operator.symbol.equals(normalized)) {
-                return operator;
-            }
+        String normalized = text == null ? "" : SPACES.matcher(text.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        Operator operator = SYMBOLS.get(normalized);
+        if (operator != null) {
+            return operator;
         }
         throw new EloquentException("'" + text + "' is not a supported operator; use one of "
                 + Arrays.stream(values()).filter(o -> !o.isCaseSensitive()).map(o -> o.symbol)
