@@ -46,9 +46,10 @@ final class SqlCursor implements Cursor {
         int width = meta.getColumnCount();
         List<String> labels = new ArrayList<>(width);
         readAs = new Class<?>[width];
+        boolean typed = dialect.readsColumnTypes();
         for (int i = 1; i <= width; i++) {
             labels.add(meta.getColumnLabel(i));
-            readAs[i - 1] = dialect.readAs(meta.getColumnType(i), meta.getColumnTypeName(i));
+            readAs[i - 1] = typed ? dialect.readAs(meta.getColumnType(i), meta.getColumnTypeName(i)) : null;
         }
         columns = Collections.unmodifiableList(labels);
     }

@@ -199,6 +199,15 @@ public abstract class SqlDialect {
     }
 
     /**
+     * Whether {@link #readAs} looks at the column types. A dialect whose {@code readAs} ignores them says no,
+     * and cursors do not ask the driver for them: sqlite-jdbc runs a regex per column for each, a large part
+     * of a find by key's cost.
+     */
+    public boolean readsColumnTypes() {
+        return true;
+    }
+
+    /**
      * The class to read a column with ({@code ResultSet.getObject(i, type)}), or {@code null} for plain
      * {@code getObject}. By default dates and timestamps are read as java.time values directly, so that
      * neither the JVM's time zone nor java.sql.Date's Julian calendar can move them. Decided once per

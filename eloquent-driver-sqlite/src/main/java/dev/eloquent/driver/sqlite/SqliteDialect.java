@@ -206,6 +206,12 @@ final class SqliteDialect extends SqlDialect {
         return null;
     }
 
+    /** Values are converted from what SQLite stores by the value rules, never by column type. */
+    @Override
+    public boolean readsColumnTypes() {
+        return false;
+    }
+
     @Override
     public Object toJdbc(Object value) {
         if (value instanceof Boolean b) {
