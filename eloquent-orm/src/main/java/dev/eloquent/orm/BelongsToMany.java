@@ -263,7 +263,7 @@ public final class BelongsToMany<P extends Model<P>, R extends Model<R>>
         }
         TableQuery query = pivotQuery.clone().select(allPivotColumns().stream().map(this::pivotPath).toArray(String[]::new));
         List<Map<String, Object>> rows = new ArrayList<>();
-        int room = Math.max(1, query.connection().parameterLimit() - BoundValues.count(query.toQuery()));
+        int room = BoundValues.room(query.connection(), query.toQuery());
         for (List<Object> chunk : RelationKeys.chunks(parents, room)) {
             rows.addAll(query.clone().whereIn(pivotPath(foreignPivotKey), chunk).get());
         }

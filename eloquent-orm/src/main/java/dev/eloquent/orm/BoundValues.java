@@ -1,6 +1,7 @@
 package dev.eloquent.orm;
 
 import dev.eloquent.api.Condition;
+import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.Expression;
 import dev.eloquent.api.Join;
 import dev.eloquent.api.Order;
@@ -13,6 +14,14 @@ import dev.eloquent.api.Selection;
  */
 final class BoundValues {
     private BoundValues() {
+    }
+
+    /**
+     * How many keys one statement of this query may add on the connection: its parameter limit less the
+     * values the query already binds, at least one. Eager loading and relation aggregates cut key lists by it.
+     */
+    static int room(DatabaseConnection connection, Query query) {
+        return Math.max(1, connection.parameterLimit() - count(query));
     }
 
     static int count(Query query) {

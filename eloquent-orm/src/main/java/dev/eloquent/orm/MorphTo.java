@@ -97,7 +97,7 @@ public final class MorphTo<P extends Model<P>> implements Relationship<Model<?>>
         next.merge(nested);
         Map<Object, List<P>> byId = RelationKeys.group(group, model -> model.get(idColumn));
         String key = type.table() + "." + type.keyName();
-        int room = Math.max(1, query.connection().parameterLimit() - BoundValues.count(query.toQuery()));
+        int room = BoundValues.room(query.connection(), query.toQuery());
         List<M> loaded = new ArrayList<>();
         for (List<Object> chunk : RelationKeys.chunks(new ArrayList<>(byId.keySet()), room)) {
             ModelQuery<M> part = query.clone().whereIn(key, chunk);

@@ -215,7 +215,7 @@ public abstract class Relation<P extends Model<P>, R extends Model<R>, T, Q exte
             constraint.accept(query);
             EagerLoads next = query.takeEagerLoads();
             next.merge(nested);
-            int room = Math.max(1, query.connection().parameterLimit() - BoundValues.count(query.shape(query.unconstrained())));
+            int room = BoundValues.room(query.connection(), query.shape(query.unconstrained()));
             for (List<Object> chunk : RelationKeys.chunks(new ArrayList<>(byValue.keySet()), room)) {
                 Q part = query.clone().forParentValues(chunk);
                 loaded.addAll(part.readWithoutRelations(part.toQuery()));

@@ -34,7 +34,7 @@ final class RelationAggregate {
         Map<Object, List<M>> byValue = RelationKeys.group(models, query::parentValue);
         Map<Object, Object> results = new HashMap<>();
         if (!byValue.isEmpty()) {
-            int room = Math.max(1, query.connection().parameterLimit() - BoundValues.count(query.unconstrained()));
+            int room = BoundValues.room(query.connection(), query.unconstrained());
             for (List<Object> chunk : RelationKeys.chunks(new ArrayList<>(byValue.keySet()), room)) {
                 // By related value; a through relation without joins groups by an intermediate key, which
                 // parentOfRelatedValue turns into its parent's, so several groups may add up to one parent.
