@@ -33,12 +33,12 @@ public final class BelongsTo<P extends Model<P>, R extends Model<R>> extends Rel
 
     @Override
     R result(List<R> related) {
-        return related.isEmpty() ? null : related.get(0);
+        return firstOrNull(related);
     }
 
     @Override
     public R getResults() {
-        return parentValue(parent) == null ? null : first().orElse(null);
+        return oneResult();
     }
 
     /** Sets the parent's foreign key to the model's key (not saved) and keeps the model as the loaded relation. */

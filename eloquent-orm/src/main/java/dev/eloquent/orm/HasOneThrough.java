@@ -15,11 +15,11 @@ public final class HasOneThrough<P extends Model<P>, R extends Model<R>>
 
     @Override
     R result(List<R> related) {
-        return related.isEmpty() ? null : related.get(0);
+        return firstOrNull(related);
     }
 
     @Override
     public R getResults() {
-        return parentValue(parent) == null ? null : first().orElse(null);
+        return oneResult();
     }
 }

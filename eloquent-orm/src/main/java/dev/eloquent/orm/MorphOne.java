@@ -10,11 +10,11 @@ public final class MorphOne<P extends Model<P>, R extends Model<R>> extends Morp
 
     @Override
     R result(List<R> related) {
-        return related.isEmpty() ? null : related.get(0);
+        return firstOrNull(related);
     }
 
     @Override
     public R getResults() {
-        return parentValue(parent) == null ? null : first().orElse(null);
+        return oneResult();
     }
 }

@@ -196,6 +196,16 @@ public abstract class Relation<P extends Model<P>, R extends Model<R>, T, Q exte
 
     private static final String AGGREGATE = "aggregate";
 
+    /** What a relation to at most one model holds: the first model matched, or null. */
+    final R firstOrNull(List<R> related) {
+        return related.isEmpty() ? null : related.get(0);
+    }
+
+    /** The one related model of {@link #parent}, read with a limit of one; null, without a query, when it has no value. */
+    final R oneResult() {
+        return parentValue(parent) == null ? null : first().orElse(null);
+    }
+
     @Override
     public T getResults() {
         if (parentValue(parent) == null) {
