@@ -372,7 +372,7 @@ public abstract class Model<M extends Model<M>> {
 
     /** {@code artist.albums()} with the foreign key named after this class: {@code artist_id} for {@code Artist}. */
     protected final <R extends Model<R>> HasMany<M, R> hasMany(Class<R> related) {
-        return hasMany(related, ModelType.snake(getClass().getSimpleName()) + "_id");
+        return hasMany(related, foreignKeyOf(getClass()));
     }
 
     /** {@code artist.albums()}: the related rows hold this model's key in {@code foreignKey}. */
@@ -396,7 +396,7 @@ public abstract class Model<M extends Model<M>> {
 
     /** {@code album.artist()} with the foreign key named after the related class: {@code artist_id} for {@code Artist}. */
     protected final <R extends Model<R>> BelongsTo<M, R> belongsTo(Class<R> related) {
-        return belongsTo(related, ModelType.snake(related.getSimpleName()) + "_id");
+        return belongsTo(related, foreignKeyOf(related));
     }
 
     /** {@code album.artist()}: this model holds the related model's key in {@code foreignKey}. */
@@ -444,8 +444,8 @@ public abstract class Model<M extends Model<M>> {
      * ({@code playlist_track}), whose keys are named after them ({@code playlist_id}, {@code track_id}).
      */
     protected final <R extends Model<R>> BelongsToMany<M, R> belongsToMany(Class<R> related) {
-        String mine = ModelType.snake(getClass().getSimpleName());
-        String theirs = ModelType.snake(related.getSimpleName());
+        String mine = ModelNames.snake(getClass().getSimpleName());
+        String theirs = ModelNames.snake(related.getSimpleName());
         String table = mine.compareTo(theirs) <= 0 ? mine + "_" + theirs : theirs + "_" + mine;
         return belongsToMany(related, table, mine + "_id", theirs + "_id");
     }
@@ -698,8 +698,9 @@ public abstract class Model<M extends Model<M>> {
         return new MorphTo<>(self(), typeColumn, idColumn);
     }
 
+    /** The default foreign key naming a class: {@code artist_id} for {@code Artist}. */
     private static String foreignKeyOf(Class<?> type) {
-        return ModelType.snake(type.getSimpleName()) + "_id";
+        return ModelNames.snake(type.getSimpleName()) + "_id";
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -124,10 +124,6 @@ final class ModelType<M extends Model<M>> {
         return ModelNames.table(className);
     }
 
-    static String snake(String className) {
-        return ModelNames.snake(className);
-    }
-
     Class<M> type() {
         return type;
     }

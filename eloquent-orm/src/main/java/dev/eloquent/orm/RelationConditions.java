@@ -168,7 +168,7 @@ final class RelationConditions {
                     + outer.type.name() + ", not a path; count nested relations with whereHas or a relation of the child");
         }
         if (alias == null) {
-            alias = ModelType.snake(name) + "_" + function
+            alias = ModelNames.snake(name) + "_" + function
                     + (column == null ? "" : "_" + column.substring(column.lastIndexOf('.') + 1));
         }
         Identifiers.check(alias, "alias");
