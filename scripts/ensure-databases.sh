@@ -4,6 +4,9 @@
 # starts a stopped one, and fails when a server cannot be reached: in CI that always fails the build;
 # elsewhere it warns and the server-backed tests fall back to Testcontainers or skip visibly.
 #
+# Then makes the local read replicas (a PostgreSQL streaming replica on 5433 and a MariaDB replica on 3307)
+# with scripts/ensure-replicas.sh; ELOQUENT_REPLICAS=off leaves them out.
+#
 # Prints `export ...` lines for settings the tests need (for example a PostgreSQL password set on a
 # fresh install); callers eval them.
 set -uo pipefail
@@ -90,6 +93,14 @@ command -v mysql >/dev/null || apt_install mariadb-client >/dev/null 2>&1 || tru
 command -v psql >/dev/null || apt_install postgresql-client >/dev/null 2>&1 || true
 ensure_mariadb || failures=$((failures + 1))
 ensure_postgres || failures=$((failures + 1))
+# The read replicas of the replica tests (scripts/ensure-replicas.sh): local servers only.
+if [ "$failures" = 0 ] && [ "${ELOQUENT_REPLICAS:-on}" != off ]; then
+  if [ "$MYSQL_HOST" = 127.0.0.1 ] && [ "$PG_HOST_" = 127.0.0.1 ]; then
+    bash "$(dirname "$0")/ensure-replicas.sh" || { log "the read replicas are not running"; failures=$((failures + 1)); }
+  else
+    log "servers are not local: no read replicas are made; the replica tests need PG_REPLICA_PORT/DB_REPLICA_PORT servers"
+  fi
+fi
 
 if [ "$failures" -gt 0 ]; then
   if ci; then log "CI=true and $failures database server(s) cannot be reached: failing"; exit 1; fi
