@@ -3,6 +3,11 @@ package dev.eloquent.orm;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.ColumnType;
 import dev.eloquent.api.EloquentException;
+import dev.eloquent.api.Expression;
+import dev.eloquent.api.Join;
+import dev.eloquent.api.Query;
+import dev.eloquent.api.Selection;
+import dev.eloquent.api.TableRef;
 import dev.eloquent.api.Identifiers;
 import dev.eloquent.api.TableSpec;
 import dev.eloquent.api.Values;
@@ -22,7 +27,7 @@ import java.util.function.Supplier;
 final class ModelType<M extends Model<M>> {
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
-    /** The record id of a document store; the key of a {@link MongoModel} in ObjectId mode. */
+    /** The key of a {@link MongoModel} in ObjectId mode: the document store's own record id. */
     static final String DOCUMENT_ID = "_id";
 
     private final Class<M> type;
@@ -32,6 +37,11 @@ final class ModelType<M extends Model<M>> {
     private final TableSpec spec;
     private final Map<String, ColumnSpec> columns;
     private final List<String> keyNames;
+    /**
+     * What "every column" of this model's rows is, unqualified: the key columns the schema leaves out (the
+     * {@code _id} of a {@link MongoModel} in ObjectId mode), then the declared columns; null without a schema.
+     */
+    private final List<Selection> rowSelections;
     private final boolean keyGenerated;
     private final boolean timestamps;
     /** The timestamp columns this model keeps, each null when it keeps none (see {@link Model#usesTimestamps()}). */
@@ -79,6 +89,7 @@ final class ModelType<M extends Model<M>> {
             keyNames = key.stream().map(ColumnSpec::name).toList();
             keyGenerated = key.size() == 1 && key.get(0).autoIncrement();
         }
+        this.rowSelections = spec == null ? null : rowSelections(keyNames, spec);
         // A timestamp column is kept when the model uses timestamps and declares it as a timestamp; an
         // undeclared model keeps none, as before the columns could be renamed.
         boolean uses = spec != null && declarations.usesTimestamps();
@@ -87,6 +98,81 @@ final class ModelType<M extends Model<M>> {
         this.createdAt = created != null && isTimestamp(byName.get(created)) ? created : null;
         this.updatedAt = updated != null && isTimestamp(byName.get(updated)) ? updated : null;
         this.timestamps = createdAt != null || updatedAt != null;
+    }
+
+    private static List<Selection> rowSelections(List<String> keyNames, TableSpec spec) {
+        List<Selection> selections = new ArrayList<>();
+        for (String key : keyNames) {
+            if (spec.column(key).isEmpty()) {
+                selections.add(Selection.of(new Expression.Column(null, key)));
+            }
+        }
+        spec.columns().forEach(c -> selections.add(Selection.of(new Expression.Column(null, c.name()))));
+        return List.copyOf(selections);
+    }
+
+    /**
+     * A read of this model's rows as sent to the connection: where it selects every column of the model's
+     * table (nothing selected, {@code *}, or {@code <reference>.*}), a model with a schema names its declared
+     * columns instead, qualified like the star (unqualified without joins; with joins, an unqualified star is
+     * the model's columns qualified by its reference, then {@code <joined>.*} of each join, as SQL's {@code *}
+     * reads). The same rule on every driver, so a document store projects the declared fields and never
+     * returns its own {@code _id} unless it is the key; other selections (aggregates, pivot and subquery
+     * columns) are kept where they are.
+     */
+    Query rowsOf(Query query) {
+        TableRef from = query.from();
+        if (rowSelections == null || from.subquery() != null) {
+            return query;
+        }
+        List<Selection> selections = query.selections();
+        if (selections.isEmpty()) {
+            return query.withSelections(everyColumn(query));
+        }
+        List<Selection> expanded = null;
+        for (int i = 0; i < selections.size(); i++) {
+            Selection selection = selections.get(i);
+            List<Selection> replacement = null;
+            if (selection.alias() == null && selection.expression() instanceof Expression.Column column
+                    && column.name().equals("*")) {
+                if (column.qualifier() == null) {
+                    replacement = everyColumn(query);
+                } else if (column.qualifier().equals(from.reference())) {
+                    replacement = qualified(column.qualifier());
+                }
+            }
+            if (replacement != null && expanded == null) {
+                expanded = new ArrayList<>(selections.subList(0, i));
+            }
+            if (expanded != null) {
+                if (replacement != null) {
+                    expanded.addAll(replacement);
+                } else {
+                    expanded.add(selection);
+                }
+            }
+        }
+        return expanded == null ? query : query.withSelections(expanded);
+    }
+
+    /** An unqualified star of the read: the declared columns, and with joins each joined table's star after them. */
+    private List<Selection> everyColumn(Query query) {
+        if (query.joins().isEmpty()) {
+            return rowSelections;
+        }
+        List<Selection> selections = new ArrayList<>(qualified(query.from().reference()));
+        for (Join join : query.joins()) {
+            selections.add(Selection.of(new Expression.Column(join.table().reference(), "*")));
+        }
+        return selections;
+    }
+
+    private List<Selection> qualified(String reference) {
+        List<Selection> selections = new ArrayList<>(rowSelections.size());
+        for (Selection selection : rowSelections) {
+            selections.add(Selection.of(new Expression.Column(reference, ((Expression.Column) selection.expression()).name())));
+        }
+        return selections;
     }
 
     private static boolean isTimestamp(ColumnSpec column) {
@@ -371,24 +457,18 @@ final class ModelType<M extends Model<M>> {
 
     /**
      * A reader of a result's rows: each column's spec is looked up once for the whole result, then each
-     * row's values are converted into the map given. From a document connection, an {@code _id} that is
-     * neither the key nor declared is the store's own record id and is left out.
+     * row's values are converted into the map given. Every column of the result becomes an attribute:
+     * what a row holds is decided by the selection ({@link #rowsOf}), not by asking where it came from.
      */
-    AttributeReader attributeReader(List<String> names, boolean fromDocuments) {
+    AttributeReader attributeReader(List<String> names) {
         int width = names.size();
         ColumnSpec[] specs = new ColumnSpec[width];
-        boolean[] skip = new boolean[width];
         for (int i = 0; i < width; i++) {
             specs[i] = columns.get(names.get(i));
-            skip[i] = fromDocuments && spec != null && names.get(i).equals(DOCUMENT_ID)
-                    && !keyNames.contains(DOCUMENT_ID) && specs[i] == null;
         }
         String[] keys = names.toArray(new String[0]);
         return (values, attributes) -> {
             for (int i = 0; i < width; i++) {
-                if (skip[i]) {
-                    continue;
-                }
                 ColumnSpec column = specs[i];
                 Object raw = values[i];
                 attributes.put(keys[i], column == null || raw == null || isNested(column, raw) ? raw
@@ -404,8 +484,8 @@ final class ModelType<M extends Model<M>> {
     }
 
     /** A reader of a result's rows as models bound to {@code db}: one attribute map per row, the model's own. */
-    RowReader<M> reader(List<String> names, Eloquent db, boolean fromDocuments) {
-        AttributeReader attributes = attributeReader(names, fromDocuments);
+    RowReader<M> reader(List<String> names, Eloquent db) {
+        AttributeReader attributes = attributeReader(names);
         // Asked once per result, so that reading costs nothing per row when nobody listens.
         if (db.events().listens(type, ModelEvent.RETRIEVED)) {
             return values -> {
@@ -425,8 +505,8 @@ final class ModelType<M extends Model<M>> {
     }
 
     /** A reader of a result's rows as maps in column order, values converted as for models. */
-    RowReader<Map<String, Object>> mapReader(List<String> names, boolean fromDocuments) {
-        AttributeReader attributes = attributeReader(names, fromDocuments);
+    RowReader<Map<String, Object>> mapReader(List<String> names) {
+        AttributeReader attributes = attributeReader(names);
         int capacity = names.size() * 2;
         return values -> {
             Map<String, Object> row = new LinkedHashMap<>(capacity);
