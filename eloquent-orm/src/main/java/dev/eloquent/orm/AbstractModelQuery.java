@@ -1,6 +1,5 @@
 package dev.eloquent.orm;
 
-import dev.eloquent.api.Capability;
 import dev.eloquent.api.Condition;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.ConnectionName;
