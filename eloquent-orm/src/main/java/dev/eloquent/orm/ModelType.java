@@ -3,12 +3,8 @@ package dev.eloquent.orm;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.ColumnType;
 import dev.eloquent.api.EloquentException;
-import dev.eloquent.api.Expression;
-import dev.eloquent.api.Join;
-import dev.eloquent.api.Query;
-import dev.eloquent.api.Selection;
-import dev.eloquent.api.TableRef;
 import dev.eloquent.api.Identifiers;
+import dev.eloquent.api.Query;
 import dev.eloquent.api.TableSpec;
 import dev.eloquent.api.Values;
 
@@ -37,11 +33,8 @@ final class ModelType<M extends Model<M>> {
     private final TableSpec spec;
     private final Map<String, ColumnSpec> columns;
     private final List<String> keyNames;
-    /**
-     * What "every column" of this model's rows is, unqualified: the key columns the schema leaves out (the
-     * {@code _id} of a {@link MongoModel} in ObjectId mode), then the declared columns; null without a schema.
-     */
-    private final List<Selection> rowSelections;
+    /** What "every column" of this model's rows is; null without a schema (then it is every column stored). */
+    private final RowSelection rowSelection;
     private final boolean keyGenerated;
     private final boolean timestamps;
     /** The timestamp columns this model keeps, each null when it keeps none (see {@link Model#usesTimestamps()}). */
@@ -89,7 +82,7 @@ final class ModelType<M extends Model<M>> {
             keyNames = key.stream().map(ColumnSpec::name).toList();
             keyGenerated = key.size() == 1 && key.get(0).autoIncrement();
         }
-        this.rowSelections = spec == null ? null : rowSelections(keyNames, spec);
+        this.rowSelection = spec == null ? null : RowSelection.declared(keyNames, spec);
         // A timestamp column is kept when the model uses timestamps and declares it as a timestamp; an
         // undeclared model keeps none, as before the columns could be renamed.
         boolean uses = spec != null && declarations.usesTimestamps();
@@ -100,79 +93,9 @@ final class ModelType<M extends Model<M>> {
         this.timestamps = createdAt != null || updatedAt != null;
     }
 
-    private static List<Selection> rowSelections(List<String> keyNames, TableSpec spec) {
-        List<Selection> selections = new ArrayList<>();
-        for (String key : keyNames) {
-            if (spec.column(key).isEmpty()) {
-                selections.add(Selection.of(new Expression.Column(null, key)));
-            }
-        }
-        spec.columns().forEach(c -> selections.add(Selection.of(new Expression.Column(null, c.name()))));
-        return List.copyOf(selections);
-    }
-
-    /**
-     * A read of this model's rows as sent to the connection: where it selects every column of the model's
-     * table (nothing selected, {@code *}, or {@code <reference>.*}), a model with a schema names its declared
-     * columns instead, qualified like the star (unqualified without joins; with joins, an unqualified star is
-     * the model's columns qualified by its reference, then {@code <joined>.*} of each join, as SQL's {@code *}
-     * reads). The same rule on every driver, so a document store projects the declared fields and never
-     * returns its own {@code _id} unless it is the key; other selections (aggregates, pivot and subquery
-     * columns) are kept where they are.
-     */
+    /** A read of this model's rows as sent to the connection: see {@link RowSelection#of(Query)}. */
     Query rowsOf(Query query) {
-        TableRef from = query.from();
-        if (rowSelections == null || from.subquery() != null) {
-            return query;
-        }
-        List<Selection> selections = query.selections();
-        if (selections.isEmpty()) {
-            return query.withSelections(everyColumn(query));
-        }
-        List<Selection> expanded = null;
-        for (int i = 0; i < selections.size(); i++) {
-            Selection selection = selections.get(i);
-            List<Selection> replacement = null;
-            if (selection.alias() == null && selection.expression() instanceof Expression.Column column
-                    && column.name().equals("*")) {
-                if (column.qualifier() == null) {
-                    replacement = everyColumn(query);
-                } else if (column.qualifier().equals(from.reference())) {
-                    replacement = qualified(column.qualifier());
-                }
-            }
-            if (replacement != null && expanded == null) {
-                expanded = new ArrayList<>(selections.subList(0, i));
-            }
-            if (expanded != null) {
-                if (replacement != null) {
-                    expanded.addAll(replacement);
-                } else {
-                    expanded.add(selection);
-                }
-            }
-        }
-        return expanded == null ? query : query.withSelections(expanded);
-    }
-
-    /** An unqualified star of the read: the declared columns, and with joins each joined table's star after them. */
-    private List<Selection> everyColumn(Query query) {
-        if (query.joins().isEmpty()) {
-            return rowSelections;
-        }
-        List<Selection> selections = new ArrayList<>(qualified(query.from().reference()));
-        for (Join join : query.joins()) {
-            selections.add(Selection.of(new Expression.Column(join.table().reference(), "*")));
-        }
-        return selections;
-    }
-
-    private List<Selection> qualified(String reference) {
-        List<Selection> selections = new ArrayList<>(rowSelections.size());
-        for (Selection selection : rowSelections) {
-            selections.add(Selection.of(new Expression.Column(reference, ((Expression.Column) selection.expression()).name())));
-        }
-        return selections;
+        return rowSelection == null ? query : rowSelection.of(query);
     }
 
     private static boolean isTimestamp(ColumnSpec column) {
