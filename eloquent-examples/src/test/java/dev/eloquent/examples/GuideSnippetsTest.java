@@ -1,6 +1,9 @@
 package dev.eloquent.examples;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,26 +14,94 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * docs/query-builder.md quotes its Java examples from {@link QueryBuilderGuideTest}: every {@code java}
+ * The docs pages whose examples are compiled tests, each with the test that holds them: every {@code java}
  * block of the page must be one {@code tag::name[]} region of that test, character for character once
- * de-indented, and every region must appear in the page. So the guide shows only code that compiles and
- * runs, and cannot drift from it.
+ * de-indented, and every region must appear in the page, once. So a page shows only code that compiles
+ * and runs (the test asserts its results), and cannot drift from it. One mechanism for every such page:
+ * add a page here with its test.
  */
 class GuideSnippetsTest {
-    private static final Path GUIDE = Path.of("..", "docs", "query-builder.md");
-    private static final Path SOURCE = Path.of("src", "test", "java", "dev", "eloquent", "examples",
-            "QueryBuilderGuideTest.java");
+    private static final Path DOCS = Path.of("..", "docs");
+    private static final Path TESTS = Path.of("src", "test", "java", "dev", "eloquent", "examples");
     private static final Pattern TAG = Pattern.compile("(?m)^[ \\t]*// tag::([a-z-]+)\\[\\]\\R(.*?)^[ \\t]*// end::\\1\\[\\]",
             Pattern.DOTALL);
     private static final Pattern BLOCK = Pattern.compile("(?m)^```java\\R(.*?)^```", Pattern.DOTALL);
 
-    /** The tagged regions of the test, de-indented, by tag. */
+    static Stream<Arguments> pages() {
+        return Stream.of(
+                arguments("query-builder.md", "QueryBuilderGuideTest.java"),
+                arguments("scopes-and-soft-deletes.md", "ScopesGuideTest.java"),
+                arguments("models.md", "ModelsGuideTest.java"),
+                arguments("model-behaviour.md", "ModelBehaviourGuideTest.java"));
+    }
+
+    @ParameterizedTest(name = "docs/{0} quotes {1}")
+    @MethodSource("pages")
+    void everyJavaBlockOfThePageIsATaggedRegionOfItsCompiledTest(String page, String source) throws IOException {
+        List<String> problems = problems(Files.readString(DOCS.resolve(page)), Files.readString(TESTS.resolve(source)), source);
+        assertEquals(List.of(), problems, "docs/" + page + " and " + source + " differ");
+    }
+
+    @Test
+    void aBlockThatDriftsFromItsRegionOrARegionLeftOutIsReported() {
+        String source = """
+                class T {
+                    void t() {
+                        // tag::first[]
+                        int a = 1;
+                        // end::first[]
+                        // tag::second[]
+                        int b = 2;
+                        // end::second[]
+                    }
+                }
+                """;
+        String page = "text\n```java\nint a = 1;\n```\nmore\n```java\nint b = 3;\n```\n";
+        List<String> problems = problems(page, source, "T.java");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("not a tagged region of T.java") && problems.get(0).contains("int b = 3;"),
+                problems.get(0));
+        assertTrue(problems.get(1).contains("region 'second' of T.java is not quoted"), problems.get(1));
+        assertEquals(List.of(), problems(page.replace("int b = 3;", "int b = 2;"), source, "T.java"));
+        assertTrue(problems("no blocks", "no regions", "T.java").get(0).contains("no tagged regions"));
+    }
+
+    /** What differs between a page's java blocks and the source's tagged regions; empty when they match one to one. */
+    static List<String> problems(String page, String source, String sourceName) {
+        Map<String, String> regions = regions(source);
+        List<String> problems = new ArrayList<>();
+        if (regions.isEmpty()) {
+            problems.add("no tagged regions in " + sourceName);
+            return problems;
+        }
+        List<String> blocks = new ArrayList<>();
+        Matcher matcher = BLOCK.matcher(page);
+        while (matcher.find()) {
+            blocks.add(matcher.group(1));
+        }
+        for (String block : blocks) {
+            if (!regions.containsValue(block)) {
+                problems.add("this block of the page is not a tagged region of " + sourceName + ":\n" + block);
+            }
+        }
+        for (Map.Entry<String, String> region : regions.entrySet()) {
+            long quoted = blocks.stream().filter(region.getValue()::equals).count();
+            if (quoted != 1) {
+                problems.add("region '" + region.getKey() + "' of " + sourceName + " is "
+                        + (quoted == 0 ? "not quoted in the page" : "quoted " + quoted + " times"));
+            }
+        }
+        return problems;
+    }
+
+    /** The tagged regions of a test source, de-indented, by tag. */
     static Map<String, String> regions(String source) {
         Map<String, String> regions = new LinkedHashMap<>();
         Matcher matcher = TAG.matcher(source);
@@ -49,26 +120,5 @@ class GuideSnippetsTest {
             out.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
         }
         return out.toString();
-    }
-
-    @Test
-    void everyJavaBlockOfTheGuideIsATaggedRegionOfTheCompiledTest() throws IOException {
-        String guide = Files.readString(GUIDE);
-        Map<String, String> regions = regions(Files.readString(SOURCE));
-        assertFalse(regions.isEmpty(), "no tagged regions found in " + SOURCE);
-        List<String> blocks = new ArrayList<>();
-        Matcher matcher = BLOCK.matcher(guide);
-        while (matcher.find()) {
-            blocks.add(matcher.group(1));
-        }
-        assertFalse(blocks.isEmpty(), "no java blocks in " + GUIDE);
-        for (String block : blocks) {
-            assertTrue(regions.containsValue(block),
-                    "this block of the guide is not a tagged region of QueryBuilderGuideTest:\n" + block);
-        }
-        for (Map.Entry<String, String> region : regions.entrySet()) {
-            assertTrue(blocks.contains(region.getValue()), "region '" + region.getKey() + "' is not quoted in the guide");
-        }
-        assertEquals(regions.size(), blocks.size(), "each region once");
     }
 }

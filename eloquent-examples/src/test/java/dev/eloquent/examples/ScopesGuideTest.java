@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The examples of docs/scopes-and-soft-deletes.md, compiled and run on SQLite and on the in-process
  * MongoDB server: every {@code tag::name[]} region is quoted verbatim in the page
- * ({@link ScopesGuideSnippetsTest} fails when the two differ).
+ * ({@link GuideSnippetsTest} fails when the two differ).
  */
 class ScopesGuideTest {
     // tag::post-model[]

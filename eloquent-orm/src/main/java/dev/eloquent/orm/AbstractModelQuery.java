@@ -1,6 +1,5 @@
 package dev.eloquent.orm;
 
-import dev.eloquent.api.Capability;
 import dev.eloquent.api.Condition;
 import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.ConnectionName;
@@ -279,8 +278,14 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
     }
 
     @Override
-    RowReader<M> reader(List<String> columns, DatabaseConnection connection) {
-        return type.reader(columns, db, connection.supports(Capability.DOCUMENTS));
+    RowReader<M> reader(List<String> columns) {
+        return type.reader(columns, db);
+    }
+
+    /** A model with a schema reads its declared columns for "every column" ({@link ModelType#rowsOf}). */
+    @Override
+    Query rowsOf(Query query) {
+        return type.rowsOf(query);
     }
 
     @Override
@@ -452,10 +457,8 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
      * "count(*) as tracks").groupBy("genre_id").rows()}); the model's declared columns are converted.
      */
     public List<Map<String, Object>> rows() {
-        DatabaseConnection connection = connection();
         try (Cursor cursor = run(toQuery())) {
-            RowReader<Map<String, Object>> reader = type.mapReader(cursor.columns(),
-                    connection.supports(Capability.DOCUMENTS));
+            RowReader<Map<String, Object>> reader = type.mapReader(cursor.columns());
             List<Map<String, Object>> rows = new ArrayList<>();
             while (cursor.hasNext()) {
                 rows.add(reader.read(cursor.next()));

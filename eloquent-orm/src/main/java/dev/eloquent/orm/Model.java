@@ -549,6 +549,7 @@ public abstract class Model<M extends Model<M>> {
         if (type.updatedAt() != null) {
             values.remove(type.updatedAt());
         }
+        ModelEvents.fire(copy, ModelEvent.REPLICATING);
         return copy;
     }
 
@@ -621,7 +622,10 @@ public abstract class Model<M extends Model<M>> {
         return true;
     }
 
-    /** Removes the row from the table, even of a soft-deleting model; returns false when it was not stored. */
+    /**
+     * Removes the row from the table, even of a soft-deleting model (which fires "forceDeleting", which can
+     * cancel, and "forceDeleted" around its deleting/deleted); false when it was not stored or was cancelled.
+     */
     public boolean forceDelete() {
         return db().forceDelete(self());
     }
@@ -757,6 +761,18 @@ public abstract class Model<M extends Model<M>> {
     /** {@link #toMap()} as JSON text. */
     public String toJson() {
         return Json.print(toMap());
+    }
+
+    // ---- quiet soft-delete writes (issue 11, Laravel's *Quietly) ----
+
+    /** As {@link #forceDelete()}, no event firing. */
+    public boolean forceDeleteQuietly() {
+        return db().withoutEvents(this::forceDelete);
+    }
+
+    /** As {@link #restore()}, no event firing. */
+    public boolean restoreQuietly() {
+        return db().withoutEvents(this::restore);
     }
 
     // ---- persistence ----

@@ -22,7 +22,18 @@ public enum ModelEvent {
     DELETED(false),
     /** Before a soft-deleted model is restored; fired by the restore, cancelling it. */
     RESTORING(true),
-    RESTORED(false);
+    RESTORED(false),
+    /** After a soft delete set {@code deleted_at}, before {@link #DELETED} (Laravel's "trashed"). */
+    TRASHED(false),
+    /**
+     * Before {@code forceDelete()} of a soft-deleting model removes its row, before {@link #DELETING};
+     * cancelling keeps the row. A model without soft deletes fires only deleting/deleted, as in Laravel.
+     */
+    FORCE_DELETING(true),
+    /** After a force delete removed the row, after {@link #DELETED}. */
+    FORCE_DELETED(false),
+    /** On the new copy {@code replicate()} made, before it is returned (it is not saved yet). */
+    REPLICATING(false);
 
     private final boolean cancellable;
 

@@ -69,6 +69,10 @@ public final class ModelEvents {
         methods.put(ModelEvent.DELETED, m -> { observer.deleted(m); return true; });
         methods.put(ModelEvent.RESTORING, observer::restoring);
         methods.put(ModelEvent.RESTORED, m -> { observer.restored(m); return true; });
+        methods.put(ModelEvent.TRASHED, m -> { observer.trashed(m); return true; });
+        methods.put(ModelEvent.FORCE_DELETING, observer::forceDeleting);
+        methods.put(ModelEvent.FORCE_DELETED, m -> { observer.forceDeleted(m); return true; });
+        methods.put(ModelEvent.REPLICATING, m -> { observer.replicating(m); return true; });
         methods.forEach((event, method) -> {
             if (overrides(observer, event)) {
                 add(type, event, method);
@@ -78,7 +82,7 @@ public final class ModelEvents {
 
     /** Whether the observer's class declares the event's method (a generic override leaves a bridge taking Model). */
     private static boolean overrides(ModelObserver<?> observer, ModelEvent event) {
-        String name = event.name().toLowerCase(java.util.Locale.ROOT);
+        String name = methodName(event);
         for (Class<?> c = observer.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
                 if (method.getName().equals(name) && method.getParameterCount() == 1) {
@@ -87,6 +91,15 @@ public final class ModelEvents {
             }
         }
         return false;
+    }
+
+    /** The observer method of an event: {@code FORCE_DELETING} is {@code forceDeleting}. */
+    static String methodName(ModelEvent event) {
+        StringBuilder name = new StringBuilder();
+        for (String word : event.name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+            name.append(name.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
     }
 
     /** Whether anything would hear the event: checked once per result for {@link ModelEvent#RETRIEVED}. */

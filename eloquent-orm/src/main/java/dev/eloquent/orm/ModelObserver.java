@@ -45,4 +45,17 @@ public interface ModelObserver<M extends Model<M>> {
 
     default void restored(M model) {
     }
+
+    default void trashed(M model) {
+    }
+
+    default boolean forceDeleting(M model) {
+        return true;
+    }
+
+    default void forceDeleted(M model) {
+    }
+
+    default void replicating(M model) {
+    }
 }

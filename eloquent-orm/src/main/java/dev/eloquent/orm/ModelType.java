@@ -4,6 +4,7 @@ import dev.eloquent.api.ColumnSpec;
 import dev.eloquent.api.ColumnType;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Identifiers;
+import dev.eloquent.api.Query;
 import dev.eloquent.api.TableSpec;
 import dev.eloquent.api.Values;
 
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
 final class ModelType<M extends Model<M>> {
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
-    /** The record id of a document store; the key of a {@link MongoModel} in ObjectId mode. */
+    /** The key of a {@link MongoModel} in ObjectId mode: the document store's own record id. */
     static final String DOCUMENT_ID = "_id";
 
     private final Class<M> type;
@@ -32,6 +33,8 @@ final class ModelType<M extends Model<M>> {
     private final TableSpec spec;
     private final Map<String, ColumnSpec> columns;
     private final List<String> keyNames;
+    /** What "every column" of this model's rows is; null without a schema (then it is every column stored). */
+    private final RowSelection rowSelection;
     private final boolean keyGenerated;
     private final boolean timestamps;
     /** The timestamp columns this model keeps, each null when it keeps none (see {@link Model#usesTimestamps()}). */
@@ -79,6 +82,7 @@ final class ModelType<M extends Model<M>> {
             keyNames = key.stream().map(ColumnSpec::name).toList();
             keyGenerated = key.size() == 1 && key.get(0).autoIncrement();
         }
+        this.rowSelection = spec == null ? null : RowSelection.declared(keyNames, spec);
         // A timestamp column is kept when the model uses timestamps and declares it as a timestamp; an
         // undeclared model keeps none, as before the columns could be renamed.
         boolean uses = spec != null && declarations.usesTimestamps();
@@ -87,6 +91,11 @@ final class ModelType<M extends Model<M>> {
         this.createdAt = created != null && isTimestamp(byName.get(created)) ? created : null;
         this.updatedAt = updated != null && isTimestamp(byName.get(updated)) ? updated : null;
         this.timestamps = createdAt != null || updatedAt != null;
+    }
+
+    /** A read of this model's rows as sent to the connection: see {@link RowSelection#of(Query)}. */
+    Query rowsOf(Query query) {
+        return rowSelection == null ? query : rowSelection.of(query);
     }
 
     private static boolean isTimestamp(ColumnSpec column) {
@@ -371,24 +380,18 @@ final class ModelType<M extends Model<M>> {
 
     /**
      * A reader of a result's rows: each column's spec is looked up once for the whole result, then each
-     * row's values are converted into the map given. From a document connection, an {@code _id} that is
-     * neither the key nor declared is the store's own record id and is left out.
+     * row's values are converted into the map given. Every column of the result becomes an attribute:
+     * what a row holds is decided by the selection ({@link #rowsOf}), not by asking where it came from.
      */
-    AttributeReader attributeReader(List<String> names, boolean fromDocuments) {
+    AttributeReader attributeReader(List<String> names) {
         int width = names.size();
         ColumnSpec[] specs = new ColumnSpec[width];
-        boolean[] skip = new boolean[width];
         for (int i = 0; i < width; i++) {
             specs[i] = columns.get(names.get(i));
-            skip[i] = fromDocuments && spec != null && names.get(i).equals(DOCUMENT_ID)
-                    && !keyNames.contains(DOCUMENT_ID) && specs[i] == null;
         }
         String[] keys = names.toArray(new String[0]);
         return (values, attributes) -> {
             for (int i = 0; i < width; i++) {
-                if (skip[i]) {
-                    continue;
-                }
                 ColumnSpec column = specs[i];
                 Object raw = values[i];
                 attributes.put(keys[i], column == null || raw == null || isNested(column, raw) ? raw
@@ -404,8 +407,8 @@ final class ModelType<M extends Model<M>> {
     }
 
     /** A reader of a result's rows as models bound to {@code db}: one attribute map per row, the model's own. */
-    RowReader<M> reader(List<String> names, Eloquent db, boolean fromDocuments) {
-        AttributeReader attributes = attributeReader(names, fromDocuments);
+    RowReader<M> reader(List<String> names, Eloquent db) {
+        AttributeReader attributes = attributeReader(names);
         // Asked once per result, so that reading costs nothing per row when nobody listens.
         if (db.events().listens(type, ModelEvent.RETRIEVED)) {
             return values -> {
@@ -425,8 +428,8 @@ final class ModelType<M extends Model<M>> {
     }
 
     /** A reader of a result's rows as maps in column order, values converted as for models. */
-    RowReader<Map<String, Object>> mapReader(List<String> names, boolean fromDocuments) {
-        AttributeReader attributes = attributeReader(names, fromDocuments);
+    RowReader<Map<String, Object>> mapReader(List<String> names) {
+        AttributeReader attributes = attributeReader(names);
         int capacity = names.size() * 2;
         return values -> {
             Map<String, Object> row = new LinkedHashMap<>(capacity);

@@ -197,23 +197,34 @@ final class Persistence {
         return delete(model, false);
     }
 
-    /** Deletes the model's row; a soft-deleting model's row is only marked, unless {@code force}. */
+    /**
+     * Deletes the model's row; a soft-deleting model's row is only marked (deleting, trashed, deleted), unless
+     * {@code force}: then, as Laravel's SoftDeletes, forceDeleting, deleting, the delete, deleted, forceDeleted.
+     */
     <M extends Model<M>> boolean delete(M model, boolean force) {
         if (!model.exists()) {
             return false;
         }
         ModelType<M> type = model.type();
+        boolean forcing = force && type.scopes().softDeletes();
+        if (forcing && !db.events().dispatch(model, ModelEvent.FORCE_DELETING)) {
+            return false;
+        }
         if (!db.events().dispatch(model, ModelEvent.DELETING)) {
             return false;
         }
         if (!force && type.scopes().softDeletes()) {
             boolean trashed = SoftDeletion.delete(db, model);
+            db.events().dispatch(model, ModelEvent.TRASHED);
             db.events().dispatch(model, ModelEvent.DELETED);
             return trashed;
         }
         long deleted = write(db.connectionFor(type), new Write.Delete(keyQuery(type, model.originalKey()))).affected();
         model.markExists(false);
         db.events().dispatch(model, ModelEvent.DELETED);
+        if (forcing && deleted > 0) {
+            db.events().dispatch(model, ModelEvent.FORCE_DELETED);
+        }
         return deleted > 0;
     }
 

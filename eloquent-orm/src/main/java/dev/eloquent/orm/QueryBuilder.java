@@ -92,8 +92,8 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     /** Every key column (several for a model with a composite key). */
     abstract List<String> keyNames();
 
-    /** A reader for rows of a result with these columns. */
-    abstract RowReader<R> reader(List<String> columns, DatabaseConnection connection);
+    /** A reader for rows of a result with these columns (whatever the connection: the selection decided them). */
+    abstract RowReader<R> reader(List<String> columns);
 
     /** A row's key, for {@code chunkById}. */
     abstract Object keyOf(R row);
@@ -779,6 +779,14 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         from = new TableRef(from.name(), alias, null);
     }
 
+    /**
+     * What a read of "every column" ({@code *}, or nothing selected) selects: here the table's columns as
+     * the database has them; a model with a schema names its declared columns instead.
+     */
+    Query rowsOf(Query query) {
+        return query;
+    }
+
     /** Whether nothing was selected, so a row is every column of the table. */
     boolean selectsEverything() {
         return selections.isEmpty();
@@ -787,7 +795,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     /** Reads: the plan (two-query rewrites), the capability walk, then the connection. */
     Cursor run(Query query) {
         DatabaseConnection connection = connection();
-        Query planned = new SubqueryPlan(subqueries, connection, connectionName()).apply(query);
+        Query planned = new SubqueryPlan(subqueries, connection, connectionName()).apply(rowsOf(query));
         Capabilities.check(connection, Capabilities.required(planned));
         return connection.select(planned);
     }
@@ -831,9 +839,8 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     }
 
     List<R> read(Query query) {
-        DatabaseConnection connection = connection();
         try (Cursor cursor = run(query)) {
-            RowReader<R> reader = reader(cursor.columns(), connection);
+            RowReader<R> reader = reader(cursor.columns());
             List<R> rows = new ArrayList<>();
             while (cursor.hasNext()) {
                 rows.add(reader.read(cursor.next()));
@@ -1064,10 +1071,9 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
      * database connection until the stream ends or is closed: use try-with-resources.
      */
     public Stream<R> cursor() {
-        DatabaseConnection connection = connection();
         Cursor cursor = run(toQuery());
         try {
-            return Chunks.stream(cursor, reader(cursor.columns(), connection));
+            return Chunks.stream(cursor, reader(cursor.columns()));
         } catch (RuntimeException e) {
             cursor.close();
             throw e;

@@ -44,7 +44,7 @@ public final class TableQuery extends QueryBuilder<TableQuery, Map<String, Objec
     }
 
     @Override
-    RowReader<Map<String, Object>> reader(List<String> columns, DatabaseConnection connection) {
+    RowReader<Map<String, Object>> reader(List<String> columns) {
         String[] names = columns.toArray(new String[0]);
         int capacity = names.length * 2;
         return values -> {

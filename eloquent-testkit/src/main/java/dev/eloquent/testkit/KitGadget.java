@@ -69,7 +69,6 @@ public final class KitGadget extends Model<KitGadget> {
         return SCHEMA;
     }
 
-    // docs/models.md quotes this method.
     @Override
     protected Map<String, Cast<?>> casts() {
         Map<String, Cast<?>> casts = new LinkedHashMap<>();

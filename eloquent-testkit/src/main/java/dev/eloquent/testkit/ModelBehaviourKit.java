@@ -183,6 +183,23 @@ public interface ModelBehaviourKit extends KitSupport {
     }
 
     @Test
+    default void replicatingFiresOnTheUnsavedCopy() {
+        try (Eloquent db = boot()) {
+            KitItem original = db.create(KitItem.class, Map.of("name", "orig", "quantity", 4));
+            List<KitItem> heard = new ArrayList<>();
+            db.on(KitItem.class, ModelEvent.REPLICATING, heard::add);
+            KitItem copy = original.replicate();
+            assertEquals(1, heard.size());
+            assertTrue(heard.get(0) == copy, "the listener is given the copy, not the original");
+            assertFalse(copy.exists());
+            assertEquals("orig", copy.getString("name"));
+            db.withoutEvents(original::replicate);
+            assertEquals(1, heard.size(), "muted");
+            assertEquals(1, rawRows().size(), "replicating writes nothing");
+        }
+    }
+
+    @Test
     default void freshReadsANewInstanceAndIsEmptyOnceDeleted() {
         try (Eloquent db = boot()) {
             KitItem item = item(db, "old");

@@ -204,6 +204,72 @@ public interface SoftDeleteKit extends BandSupport {
     }
 
     @Test
+    default void trashedAndForceDeleteEventsFireInLaravelsOrder() {
+        try (Eloquent db = bootBands()) {
+            List<String> heard = new ArrayList<>();
+            for (ModelEvent event : ModelEvent.values()) {
+                db.on(KitBand.class, event, band -> heard.add(event.name()));
+            }
+            KitBand band = band(db, "Evented", "rock");
+            heard.clear();
+            band.delete();
+            assertEquals(List.of("DELETING", "TRASHED", "DELETED"), heard, "a soft delete is trashed");
+            heard.clear();
+            assertTrue(band.forceDelete());
+            assertEquals(List.of("FORCE_DELETING", "DELETING", "DELETED", "FORCE_DELETED"), heard);
+            assertEquals(0, raw(BANDS).size());
+
+            KitBand kept = band(db, "Kept", "jazz");
+            db.onCancellable(KitBand.class, ModelEvent.FORCE_DELETING, model -> !model.getString("name").equals("Kept"));
+            heard.clear();
+            assertFalse(kept.forceDelete(), "a forceDeleting listener cancelled");
+            assertEquals(List.of("FORCE_DELETING"), heard, "nothing after the cancelling event");
+            assertEquals(1, raw(BANDS).size(), "the row is still there");
+            assertTrue(kept.exists());
+        }
+    }
+
+    @Test
+    default void anObserverHearsForceDeletesAndQuietVariantsFireNothing() {
+        try (Eloquent db = bootBands()) {
+            List<String> heard = new ArrayList<>();
+            db.observe(KitBand.class, new dev.eloquent.orm.ModelObserver<>() {
+                @Override
+                public void trashed(KitBand band) {
+                    heard.add("trashed " + band.getString("name"));
+                }
+
+                @Override
+                public boolean forceDeleting(KitBand band) {
+                    heard.add("forceDeleting " + band.getString("name"));
+                    return !band.getString("name").equals("Guarded");
+                }
+
+                @Override
+                public void forceDeleted(KitBand band) {
+                    heard.add("forceDeleted " + band.getString("name"));
+                }
+            });
+            KitBand guarded = band(db, "Guarded", "rock");
+            guarded.delete();
+            assertFalse(guarded.forceDelete());
+            assertEquals(List.of("trashed Guarded", "forceDeleting Guarded"), heard);
+            heard.clear();
+
+            KitBand quiet = band(db, "Quiet", "jazz");
+            quiet.delete();
+            heard.clear();
+            assertTrue(quiet.restoreQuietly());
+            assertNull(rawRow(BANDS, "name", "Quiet").get("deleted_at"), "restored without events");
+            assertTrue(guarded.forceDeleteQuietly(), "the observer is not asked, so it cannot cancel");
+            assertEquals(List.of(), heard);
+            assertEquals(List.of("Quiet"), raw(BANDS).stream().map(row -> row.get("name")).toList());
+            quiet.forceDelete();
+            assertEquals(List.of("forceDeleting Quiet", "forceDeleted Quiet"), heard, "events fire again");
+        }
+    }
+
+    @Test
     default void aTrashedRowStillHoldsItsUniqueValue() {
         try (Eloquent db = bootBands()) {
             KitBand first = band(db, "Unique", "rock");
