@@ -49,6 +49,7 @@ public final class SqlConnection implements DatabaseConnection {
 
     private final ConnectionName name;
     private final SqlDialect dialect;
+    private final LiveTables liveTables;
     private final SqlCompiler compiler;
     /** Asked on every model query, so worked out once. */
     private final Set<Capability> capabilities;
@@ -65,6 +66,7 @@ public final class SqlConnection implements DatabaseConnection {
         this.socketTimeout = socketTimeout;
         this.name = name;
         this.dialect = dialect;
+        this.liveTables = new LiveTables(dialect);
         this.compiler = new SqlCompiler(dialect);
         this.capabilities = java.util.Collections.unmodifiableSet(dialect.capabilities());
         this.pool = pool;
@@ -410,6 +412,18 @@ public final class SqlConnection implements DatabaseConnection {
         Identifiers.check(table, "table");
         Identifiers.check(column, "column");
         return !open(new CompiledSql(dialect.columnExistsQuery(), List.of(table, column), table), false).drain().isEmpty();
+    }
+
+    @Override
+    public java.util.Optional<dev.eloquent.api.LiveTable> inspect(String table) {
+        if (!hasTable(table)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(liveTables.read(table, sql -> {
+            List<Object> bindings = new ArrayList<>();
+            sql.chars().filter(c -> c == '?').forEach(c -> bindings.add(table));
+            return open(new CompiledSql(sql, bindings, table), false).drain().values();
+        }));
     }
 
     @Override
