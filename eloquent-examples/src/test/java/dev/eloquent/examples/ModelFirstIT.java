@@ -79,6 +79,11 @@ class ModelFirstIT {
                 t.timestamps();""");
         writeApplication(List.of());
         compile();
+        // Every generator's output joins the project, so each compile below checks it with the project's style.
+        for (String[] generator : List.of(new String[] {"make:model", "Comment"}, new String[] {"make:seeder", "PostSeeder"},
+                new String[] {"make:factory", "PostFactory"})) {
+            ok(env, generator[0], generator[1], "--package", PACKAGE);
+        }
         String make = ok(env, "make:migration", "Post").output();
         String create = migrationNamed("_CreatePostsTable", 1);
         assertTrue(make.contains("created ") && make.contains(create + ".java"), make);
@@ -138,6 +143,22 @@ class ModelFirstIT {
         assertTrue(status.contains("ran     " + generated) && !status.contains("CHANGED") && !status.contains("pending"),
                 status);
         assertTrue(ok(env, "make:migration", "Post").output().contains("Post: nothing to do"));
+
+        // migrate:status --verify: in step (the kept column is no difference), then a column added by hand.
+        // The PostgreSQL test database also holds the conformance kit's tables, reported as no migration's.
+        ExampleProcess.Result verified = cli(env, with(target, "migrate:status", "--verify"));
+        assertEquals(List.of(), aboutPosts(verified), verified.output());
+        if (env.isEmpty()) {
+            assertEquals(0, verified.exitCode(), verified.output());
+            assertTrue(verified.output().contains("in step:"), verified.output());
+        }
+        execute(url, "ALTER TABLE posts ADD COLUMN nickname VARCHAR(20)");
+        ExampleProcess.Result differs = cli(env, with(target, "migrate:status", "--verify"));
+        assertEquals(3, differs.exitCode(), differs.output());
+        List<String> lines = aboutPosts(differs);
+        assertEquals(1, lines.size(), differs.output());
+        assertTrue(lines.get(0).startsWith("column posts.nickname: in the database ("), lines.get(0));
+        execute(url, "ALTER TABLE posts DROP COLUMN nickname");
 
         // 5. Each step rolls back.
         ok(env, with(target, "migrate:rollback"));
@@ -221,6 +242,12 @@ class ModelFirstIT {
 
     /** The CLI on the packaged jars without the example application, plus the scratch project's classes. */
     private ExampleProcess.Result ok(Map<String, String> env, String... args) throws Exception {
+        ExampleProcess.Result result = cli(env, args);
+        assertEquals(0, result.exitCode(), String.join(" ", args) + ":\n" + result.output());
+        return result;
+    }
+
+    private ExampleProcess.Result cli(Map<String, String> env, String... args) throws Exception {
         List<String> path = new ArrayList<>();
         try (Stream<Path> jars = Files.list(ExampleProcess.MODULES)) {
             jars.filter(j -> !j.getFileName().toString().startsWith("eloquent-examples")).sorted()
@@ -230,9 +257,19 @@ class ModelFirstIT {
         List<String> command = new ArrayList<>(List.of("-p", String.join(File.pathSeparator, path),
                 "-m", "dev.eloquent.cli/dev.eloquent.cli.EloquentCli"));
         command.addAll(List.of(args));
-        ExampleProcess.Result result = ExampleProcess.run(project, command, env);
-        assertEquals(0, result.exitCode(), String.join(" ", args) + ":\n" + result.output());
-        return result;
+        return ExampleProcess.run(project, command, env);
+    }
+
+    /** The differences --verify printed about the table posts. */
+    private static List<String> aboutPosts(ExampleProcess.Result verify) {
+        return verify.output().lines().map(String::strip).filter(l -> l.startsWith("differs: "))
+                .map(l -> l.substring("differs: ".length())).filter(l -> l.matches(".*\\bposts\\b.*")).toList();
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private List<String> migrationsEnding(String suffix) throws IOException {
