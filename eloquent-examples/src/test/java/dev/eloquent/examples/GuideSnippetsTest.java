@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ class GuideSnippetsTest {
             "QueryBuilderGuideTest.java");
     private static final Pattern TAG = Pattern.compile("(?m)^[ \\t]*// tag::([a-z-]+)\\[\\]\\R(.*?)^[ \\t]*// end::\\1\\[\\]",
             Pattern.DOTALL);
-    private static final Pattern BLOCK = Pattern.compile("(?m)^```java\\R(.*?)^```", Pattern.DOTALL);
 
     /** The tagged regions of the test, de-indented, by tag. */
     static Map<String, String> regions(String source) {
@@ -38,6 +36,12 @@ class GuideSnippetsTest {
             regions.put(matcher.group(1), dedent(matcher.group(2)));
         }
         return regions;
+    }
+
+    /** The fenced blocks of a markdown page in this language, each with its closing newline. */
+    static List<String> blocks(String markdown, String language) {
+        return Pattern.compile("(?m)^```" + language + "\\R(.*?)^```", Pattern.DOTALL).matcher(markdown).results()
+                .map(m -> m.group(1)).toList();
     }
 
     static String dedent(String text) {
@@ -56,11 +60,7 @@ class GuideSnippetsTest {
         String guide = Files.readString(GUIDE);
         Map<String, String> regions = regions(Files.readString(SOURCE));
         assertFalse(regions.isEmpty(), "no tagged regions found in " + SOURCE);
-        List<String> blocks = new ArrayList<>();
-        Matcher matcher = BLOCK.matcher(guide);
-        while (matcher.find()) {
-            blocks.add(matcher.group(1));
-        }
+        List<String> blocks = blocks(guide, "java");
         assertFalse(blocks.isEmpty(), "no java blocks in " + GUIDE);
         for (String block : blocks) {
             assertTrue(regions.containsValue(block),
