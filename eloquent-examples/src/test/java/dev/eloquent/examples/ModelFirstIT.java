@@ -104,6 +104,13 @@ class ModelFirstIT {
                 t.string("subtitle", 120).nullable();
                 t.timestamps();""");
         compile();
+        if (env.isEmpty()) {
+            // Before generating, --verify names what the model declares and no migration creates (offline part).
+            ExampleProcess.Result ahead = cli(env, with(target, "migrate:status", "--verify"));
+            assertEquals(3, ahead.exitCode(), ahead.output());
+            assertTrue(aboutPosts(ahead).contains("column posts.published: model Post declares it, the migrations do not"
+                    + " create it (make:migration Post)"), ahead.output());
+        }
         ok(env, "make:migration", "Post");
         String update = migrationNamed("_UpdatePostsTable", 1);
         String source = Files.readString(pkg().resolve(update + ".java"));

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code migrate:status --verify} on the target ({@link SchemaVerify}): after the migrations ran, the live
  * schema read from the catalog matches what they create, type families and all; each change made behind the
- * migrations' back (a column added with raw SQL, an index dropped, nullability changed, a foreign key dropped,
- * a table created by hand; on MongoDB an index and a collection dropped) is reported once, by name. Only the
+ * migrations' back (a column added with raw SQL, an index dropped, nullability and a type changed, a foreign key
+ * dropped, a table created by hand; on MongoDB an index and a collection dropped) is reported once, by name. Only the
  * kit's {@code vfy_*} tables are looked at: other kits leave their tables in the same database.
  */
 public interface SchemaVerifyKit extends KitSupport {
@@ -102,8 +102,11 @@ public interface SchemaVerifyKit extends KitSupport {
             schema.table(POSTS, t -> t.dropIndex("vfy_posts_rank_index"));
             schema.table(POSTS, t -> t.change().text("body"));
             schema.table(POSTS, t -> t.dropForeignOf("author_id"));
+            schema.table(POSTS, t -> t.change().text("views"));
             List<String> found = differences(db, migrations);
-            assertEquals(5, found.size(), found.toString());
+            assertEquals(6, found.size(), found.toString());
+            assertTrue(found.stream().anyMatch(l -> l.startsWith("column vfy_posts.views: type ")
+                    && l.endsWith(" in the database, the migrations create bigInteger")), found.toString());
             assertTrue(found.stream().anyMatch(l -> l.startsWith("column vfy_posts.nickname: in the database (")
                     && l.endsWith("not created by the migrations")), found.toString());
             assertTrue(found.contains("index vfy_posts_rank_index on vfy_posts [rank]: created by the migrations,"
