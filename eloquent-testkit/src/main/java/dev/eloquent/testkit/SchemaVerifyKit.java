@@ -70,7 +70,7 @@ public interface SchemaVerifyKit extends KitSupport {
 
     /** The differences that concern this kit's tables. */
     private List<String> differences(Eloquent db, List<Migration> migrations) {
-        return SchemaVerify.verify(db, migrations, target().connection()).stream().filter(l -> l.contains(" vfy_")).toList();
+        return SchemaVerify.verify(db, migrations, target().connection()).stream().filter(l -> l.contains("vfy_")).toList();
     }
 
     /** Whether the target is a document connection (collections: indexes only, no foreign keys). */
@@ -116,6 +116,15 @@ public interface SchemaVerifyKit extends KitSupport {
             assertTrue(found.contains("foreign key vfy_posts_author_id_foreign on vfy_posts [author_id] -> vfy_authors[id]:"
                     + " created by the migrations, missing in the database"), found.toString());
             assertTrue(found.contains("table vfy_stray: in the database, created by no migration"), found.toString());
+
+            // The ledger's view: an applied migration the application no longer lists, one not yet applied.
+            List<String> ledger = differences(db, List.of(migrations.get(0), MigrationKit.creates("vfy_later")));
+            assertTrue(ledger.contains("migration vfy_create_posts: applied (in the ledger), but the application no"
+                    + " longer lists it"), ledger.toString());
+            assertTrue(ledger.contains("migration create_mig_vfy_later: pending, not applied to the database"
+                    + " (migrate:run)"), ledger.toString());
+            assertTrue(ledger.contains("table mig_vfy_later: created by the migrations, missing in the database"),
+                    ledger.toString());
             schema.dropIfExists("vfy_stray");
         }
     }

@@ -25,7 +25,8 @@ import java.util.Set;
  * migrations create (offline, {@link SchemaReplay} and {@link SchemaDiff}, as model-first generation does)
  * and what the migrations create with the live database ({@link DatabaseConnection#inspect}). Each difference
  * is one line naming the table, column, index or key and what differs; never a value (defaults are said to
- * differ, not shown). An empty list means the three are in step.
+ * differ, not shown). The ledger's view comes first: pending migrations, applied ones the application no longer
+ * lists, and applied ones whose {@code up} changed. An empty list means all of it is in step.
  *
  * <p>What is compared with the database, and how tolerantly: tables; columns by type family (the declared
  * types the driver stores under the live type, so MySQL's {@code int(11)} is {@code integer()} and PostgreSQL's
@@ -47,8 +48,18 @@ public final class SchemaVerify {
         DatabaseConnection live = db.connections().connection(name);
         boolean document = live.supports(Capability.DOCUMENTS);
         List<String> lines = new ArrayList<>();
-        migrator.status(name.toString()).stream().filter(s -> !s.applied())
-                .forEach(s -> lines.add("migration " + s.migration() + ": pending, not applied to the database (migrate:run)"));
+        Set<String> listed = new HashSet<>(migrator.migrationsOf(name.toString()).stream().map(Migration::name).toList());
+        for (MigrationStatus status : migrator.status(name.toString())) {
+            if (!status.applied()) {
+                lines.add("migration " + status.migration() + ": pending, not applied to the database (migrate:run)");
+            } else if (!listed.contains(status.migration())) {
+                lines.add("migration " + status.migration() + ": applied (in the ledger), but the application no longer"
+                        + " lists it");
+            } else if (status.checksumChanged()) {
+                lines.add("migration " + status.migration() + ": changed since it was applied (write a new migration"
+                        + " instead)");
+            }
+        }
         for (Class<?> type : db.models()) {
             @SuppressWarnings("unchecked")
             Class<? extends Model<?>> model = (Class<? extends Model<?>>) type;
