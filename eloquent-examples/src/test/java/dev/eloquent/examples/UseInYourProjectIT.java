@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * would, with Maven, offline, against this reactor's freshly built jars: they are laid out in a private local
  * repository (never installed into ~/.m2), and Maven 3.9's {@code maven.repo.local.tail} reads everything else
  * (plugins, third-party jars) from the build's own local repository, read-only. Then the README's commands:
- * compile and copy the runtime dependencies, run {@code App} on the class path on SQLite, and read the row it
- * wrote back through JDBC. {@link ReadmeProjectTest} checks that the README shows these files verbatim.
+ * compile and copy the runtime dependencies, run {@code App} on the class path on SQLite, read the row it
+ * wrote back through JDBC, and run {@code eloquent migrate:status --verify} on the project (in step).
+ * {@link ReadmeProjectTest} checks that the README shows these files verbatim.
  */
 class UseInYourProjectIT {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -65,10 +66,15 @@ class UseInYourProjectIT {
         assertTrue(Files.isRegularFile(project.resolve("target/classes/com/example/app/App.class")), built);
         assertTrue(Files.isRegularFile(project.resolve("target/modules/eloquent-driver-sqlite-" + version + ".jar")), built);
 
-        ExampleProcess.Result app = ExampleProcess.run(project, List.of("-cp",
-                "target/classes" + File.pathSeparator + "target/modules/*", "com.example.app.App"), Map.of());
+        String classPath = "target/classes" + File.pathSeparator + "target/modules/*";
+        ExampleProcess.Result app = ExampleProcess.run(project, List.of("-cp", classPath, "com.example.app.App"), Map.of());
         assertEquals(0, app.exitCode(), app.output());
         assertTrue(app.output().contains("posts: 1"), app.output());
+        // The eloquent command finds App through its META-INF/services entry and agrees that all is in step.
+        ExampleProcess.Result verify = ExampleProcess.run(project, List.of("-cp", classPath,
+                "dev.eloquent.cli.EloquentCli", "migrate:status", "--verify"), Map.of());
+        assertEquals(0, verify.exitCode(), verify.output());
+        assertTrue(verify.output().contains("sqlite:") && verify.output().contains("  in step:"), verify.output());
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("storage/app.sqlite"));
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT title FROM posts")) {

@@ -1,6 +1,7 @@
 package com.example.app;
 
 import dev.eloquent.orm.Eloquent;
+import dev.eloquent.orm.EloquentApplication;
 import dev.eloquent.orm.Schema;
 import dev.eloquent.orm.SchemaBuilder;
 import dev.eloquent.orm.SqlModel;
@@ -11,7 +12,8 @@ import dev.eloquent.orm.migration.Migration;
 import java.util.List;
 import java.util.Map;
 
-public final class App {
+/** The application: its models and migrations (what the eloquent command finds too), and a main. */
+public final class App implements EloquentApplication {
     @Table("posts")
     public static final class Post extends SqlModel<Post> {
         private static final Schema SCHEMA = Schema.of(t -> {
@@ -42,13 +44,22 @@ public final class App {
         }
     }
 
-    private App() {
+    @Override
+    public void models(Eloquent.Builder builder) {
+        builder.register(Post.class, Post::new);
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return List.of(new CreatePostsTable());
     }
 
     public static void main(String[] args) {
-        // No .env needed: DB_CONNECTION defaults to sqlite, in ./storage/app.sqlite.
-        try (Eloquent db = Eloquent.builder().register(Post.class, Post::new).boot()) {
-            db.migrator(List.of(new CreatePostsTable())).run(null, MigrateOptions.defaults());
+        App app = new App();
+        Eloquent.Builder builder = Eloquent.builder();   // reads .env; without one, DB_CONNECTION is sqlite
+        app.models(builder);
+        try (Eloquent db = builder.boot()) {
+            db.migrator(app.migrations()).run(null, MigrateOptions.defaults());
             db.create(Post.class, Map.of("title", "Hello from your project"));
             System.out.println("posts: " + db.query(Post.class).count());
         }
