@@ -31,8 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * module path (the example application left off, so the scratch one is the only one found). make:migration
  * Post writes the migration, which is registered, compiled and run; the model changes, and generating again
  * gives only the difference; then nothing to do; migrate:run --all-migrations generates and runs the next
- * change (with --pretend, writes and runs nothing); every step is rolled back. The tables are read back
- * through raw JDBC. SQLite always; PostgreSQL (its test block) when it answers.
+ * change (with --pretend, writes and runs nothing); migrate:status --verify says "in step" (exit 0), then names a
+ * column added by hand (exit 3); every step is rolled back. The tables are read back through raw JDBC. On SQLite
+ * make:model, make:seeder and make:factory write into the project too, and every generated file is compiled
+ * with javac -Xlint:all -Werror and checked with the style for generated code ({@link GeneratedStyle}).
+ * SQLite always; PostgreSQL (its test block) when it answers.
  */
 class ModelFirstIT {
     private static final String PACKAGE = "com.acme.blog";
