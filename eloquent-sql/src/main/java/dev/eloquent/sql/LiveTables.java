@@ -29,8 +29,13 @@ final class LiveTables {
         this.dialect = dialect;
         for (ColumnType type : ColumnType.values()) {
             ColumnSpec sample = new ColumnSpec("c", type, 255, 10, 2, true, false, null, false, false, false);
-            families.computeIfAbsent(dialect.typeFamily(dialect.columnType(sample)), k -> EnumSet.noneOf(ColumnType.class))
-                    .add(type);
+            String ddl;
+            try {
+                ddl = dialect.columnType(sample);
+            } catch (EloquentException e) {
+                continue; // a type this dialect refuses: no live column can be of it
+            }
+            families.computeIfAbsent(dialect.typeFamily(ddl), k -> EnumSet.noneOf(ColumnType.class)).add(type);
         }
     }
 

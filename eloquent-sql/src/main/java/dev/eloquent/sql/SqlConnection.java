@@ -49,7 +49,6 @@ public final class SqlConnection implements DatabaseConnection {
 
     private final ConnectionName name;
     private final SqlDialect dialect;
-    private final LiveTables liveTables;
     private final SqlCompiler compiler;
     /** Asked on every model query, so worked out once. */
     private final Set<Capability> capabilities;
@@ -66,7 +65,6 @@ public final class SqlConnection implements DatabaseConnection {
         this.socketTimeout = socketTimeout;
         this.name = name;
         this.dialect = dialect;
-        this.liveTables = new LiveTables(dialect);
         this.compiler = new SqlCompiler(dialect);
         this.capabilities = java.util.Collections.unmodifiableSet(dialect.capabilities());
         this.pool = pool;
@@ -419,7 +417,8 @@ public final class SqlConnection implements DatabaseConnection {
         if (!hasTable(table)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(liveTables.read(table, sql -> {
+        // Made per call, not at open: verification is rare, and a dialect's DDL is only asked for when needed.
+        return java.util.Optional.of(new LiveTables(dialect).read(table, sql -> {
             List<Object> bindings = new ArrayList<>();
             sql.chars().filter(c -> c == '?').forEach(c -> bindings.add(table));
             return open(new CompiledSql(sql, bindings, table), false).drain().values();
