@@ -77,6 +77,17 @@ public interface DatabaseConnection extends AutoCloseable {
     }
 
     /**
+     * The table (collection) as the database has it now, from its catalog: columns with the database's
+     * type names and the declared types each can hold, nullability, indexes other than the primary key's,
+     * foreign keys; empty when there is no such table. For {@code migrate:status --verify}, which compares
+     * it with what the migrations create ({@link Capability#SCHEMA}).
+     */
+    default java.util.Optional<LiveTable> inspect(String table) {
+        require(Capability.SCHEMA);
+        throw new EloquentException(driverName() + " cannot read a table's definition from its catalog");
+    }
+
+    /**
      * Runs the work in one transaction on this thread: commits when it returns, rolls back when it
      * throws. A nested call is a savepoint: its failure rolls back its own work only. A statement that
      * fails inside the transaction marks it rollback-only: even if the work catches the failure, the

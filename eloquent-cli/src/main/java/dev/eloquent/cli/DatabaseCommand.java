@@ -15,6 +15,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What the command returns when it ran to the end; a command that found something wrong sets it. */
+    int exitCode = EloquentCli.OK;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -23,7 +26,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
-        return 0;
+        return exitCode;
     }
 
     abstract void run(Session session);

@@ -9,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 import java.io.PrintWriter;
 
 /**
- * The {@code eloquent} command. Exit codes: 0 done, 1 failed, 2 the command line means nothing. A failure
+ * The {@code eloquent} command. Exit codes: 0 done, 1 failed, 2 the command line means nothing, 3 {@code
+ * migrate:status --verify} found differences between the models, the migrations and the database. A failure
  * prints its message only; {@code --verbose} adds the stack trace.
  */
 @Command(name = "eloquent", mixinStandardHelpOptions = true, version = "eloquent 0.1.0",
@@ -26,6 +27,8 @@ public final class EloquentCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    /** migrate:status --verify: the database, the migrations and the models are not in step (each difference printed). */
+    public static final int DIFFERS = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

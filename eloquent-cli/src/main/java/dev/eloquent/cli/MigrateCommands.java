@@ -7,6 +7,7 @@ import dev.eloquent.orm.migration.Migration;
 import dev.eloquent.orm.migration.MigrationRun;
 import dev.eloquent.orm.migration.MigrationStatus;
 import dev.eloquent.orm.migration.Migrator;
+import dev.eloquent.orm.migration.SchemaVerify;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -107,16 +108,32 @@ final class MigrateCommands {
     }
 
     @Command(name = "migrate:status", mixinStandardHelpOptions = true,
-            description = "List each migration with its batch and whether it changed since it was applied.")
+            description = "List each migration with its batch and whether it changed since it was applied;"
+                    + " with --verify, also compare the models, the migrations and the live database (exit code 3"
+                    + " when they differ).")
     static final class Status extends DatabaseCommand {
         @Mixin
         MigrationOptions migration;
 
+        @Option(names = "--verify", description = "Compare the models' schemas, what the migrations create (replayed"
+                + " offline) and the live database's tables, columns, indexes and foreign keys; print each difference"
+                + " and exit with 3 when there is one.")
+        boolean verify;
+
         @Override
         void run(Session session) {
             Migrator migrator = migrator(session);
+            int differences = 0;
             for (String target : session.targets) {
                 session.out.println(session.shown(target) + ":");
+                if (verify) {
+                    List<String> lines = SchemaVerify.verify(session.db, session.application.migrations(), target);
+                    lines.forEach(line -> session.out.println("  differs: " + line));
+                    session.out.println(lines.isEmpty() ? "  in step: the database has what the migrations create and the"
+                            + " models declare" : "  " + lines.size() + " difference" + (lines.size() == 1 ? "" : "s"));
+                    differences += lines.size();
+                    continue;
+                }
                 List<MigrationStatus> statuses = migrator.status(target);
                 if (statuses.isEmpty()) {
                     session.out.println("  (no migrations apply to this connection)");
@@ -127,6 +144,9 @@ final class MigrateCommands {
                             + (status.batch() == null ? "" : "  batch " + status.batch() + "  " + status.appliedAt())
                             + (status.checksumChanged() ? "  CHANGED since applied" : ""));
                 }
+            }
+            if (differences > 0) {
+                exitCode = EloquentCli.DIFFERS;
             }
         }
     }

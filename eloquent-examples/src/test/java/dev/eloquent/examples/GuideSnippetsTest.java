@@ -32,7 +32,6 @@ class GuideSnippetsTest {
     private static final Path TESTS = Path.of("src", "test", "java", "dev", "eloquent", "examples");
     private static final Pattern TAG = Pattern.compile("(?m)^[ \\t]*// tag::([a-z-]+)\\[\\]\\R(.*?)^[ \\t]*// end::\\1\\[\\]",
             Pattern.DOTALL);
-    private static final Pattern BLOCK = Pattern.compile("(?m)^```java\\R(.*?)^```", Pattern.DOTALL);
 
     static Stream<Arguments> pages() {
         return Stream.of(
@@ -81,11 +80,7 @@ class GuideSnippetsTest {
             problems.add("no tagged regions in " + sourceName);
             return problems;
         }
-        List<String> blocks = new ArrayList<>();
-        Matcher matcher = BLOCK.matcher(page);
-        while (matcher.find()) {
-            blocks.add(matcher.group(1));
-        }
+        List<String> blocks = blocks(page, "java");
         for (String block : blocks) {
             if (!regions.containsValue(block)) {
                 problems.add("this block of the page is not a tagged region of " + sourceName + ":\n" + block);
@@ -109,6 +104,12 @@ class GuideSnippetsTest {
             regions.put(matcher.group(1), dedent(matcher.group(2)));
         }
         return regions;
+    }
+
+    /** The fenced blocks of a markdown page in this language, each with its closing newline. */
+    static List<String> blocks(String markdown, String language) {
+        return Pattern.compile("(?m)^```" + language + "\\R(.*?)^```", Pattern.DOTALL).matcher(markdown).results()
+                .map(m -> m.group(1)).toList();
     }
 
     static String dedent(String text) {

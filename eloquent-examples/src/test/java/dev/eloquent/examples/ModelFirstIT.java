@@ -31,8 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * module path (the example application left off, so the scratch one is the only one found). make:migration
  * Post writes the migration, which is registered, compiled and run; the model changes, and generating again
  * gives only the difference; then nothing to do; migrate:run --all-migrations generates and runs the next
- * change (with --pretend, writes and runs nothing); every step is rolled back. The tables are read back
- * through raw JDBC. SQLite always; PostgreSQL (its test block) when it answers.
+ * change (with --pretend, writes and runs nothing); migrate:status --verify says "in step" (exit 0), then names a
+ * column added by hand (exit 3); every step is rolled back. The tables are read back through raw JDBC. On SQLite
+ * make:model, make:seeder and make:factory write into the project too, and every generated file is compiled
+ * with javac -Xlint:all -Werror and checked with the style for generated code ({@link GeneratedStyle}).
+ * SQLite always; PostgreSQL (its test block) when it answers.
  */
 class ModelFirstIT {
     private static final String PACKAGE = "com.acme.blog";
@@ -79,6 +82,14 @@ class ModelFirstIT {
                 t.timestamps();""");
         writeApplication(List.of());
         compile();
+        // Every generator's output joins the project, so each compile below checks it with javac's lint (on SQLite
+        // only: generation opens no database, so PostgreSQL would write the same files).
+        if (env.isEmpty()) {
+            for (String[] generator : List.of(new String[] {"make:model", "Comment"},
+                    new String[] {"make:seeder", "PostSeeder"}, new String[] {"make:factory", "PostFactory"})) {
+                ok(env, generator[0], generator[1], "--package", PACKAGE);
+            }
+        }
         String make = ok(env, "make:migration", "Post").output();
         String create = migrationNamed("_CreatePostsTable", 1);
         assertTrue(make.contains("created ") && make.contains(create + ".java"), make);
@@ -96,6 +107,13 @@ class ModelFirstIT {
                 t.string("subtitle", 120).nullable();
                 t.timestamps();""");
         compile();
+        if (env.isEmpty()) {
+            // Before generating, --verify names what the model declares and no migration creates (offline part).
+            ExampleProcess.Result ahead = cli(env, with(target, "migrate:status", "--verify"));
+            assertEquals(3, ahead.exitCode(), ahead.output());
+            assertTrue(aboutPosts(ahead).contains("column posts.published: model Post declares it, the migrations do not"
+                    + " create it (make:migration Post)"), ahead.output());
+        }
         ok(env, "make:migration", "Post");
         String update = migrationNamed("_UpdatePostsTable", 1);
         String source = Files.readString(pkg().resolve(update + ".java"));
@@ -138,6 +156,31 @@ class ModelFirstIT {
         assertTrue(status.contains("ran     " + generated) && !status.contains("CHANGED") && !status.contains("pending"),
                 status);
         assertTrue(ok(env, "make:migration", "Post").output().contains("Post: nothing to do"));
+
+        // migrate:status --verify: in step (the kept column is no difference), then a column added by hand.
+        // The PostgreSQL test database also holds the conformance kit's tables, reported as no migration's.
+        ExampleProcess.Result verified = cli(env, with(target, "migrate:status", "--verify"));
+        assertEquals(List.of(), aboutPosts(verified), verified.output());
+        if (env.isEmpty()) {
+            assertEquals(0, verified.exitCode(), verified.output());
+            assertTrue(verified.output().contains("in step:"), verified.output());
+        }
+        execute(url, "ALTER TABLE posts ADD COLUMN nickname VARCHAR(20)");
+        ExampleProcess.Result differs = cli(env, with(target, "migrate:status", "--verify"));
+        assertEquals(3, differs.exitCode(), differs.output());
+        List<String> lines = aboutPosts(differs);
+        assertEquals(1, lines.size(), differs.output());
+        assertTrue(lines.get(0).startsWith("column posts.nickname: in the database ("), lines.get(0));
+        execute(url, "ALTER TABLE posts DROP COLUMN nickname");
+
+        // Every file a generator wrote passes the project's style for generated code (config/generated-style.xml).
+        List<Path> generatedFiles;
+        try (Stream<Path> files = Files.list(pkg())) {
+            generatedFiles = files.filter(f -> !List.of("Post.java", "BlogApplication.java")
+                    .contains(f.getFileName().toString())).sorted().toList();
+        }
+        assertEquals(env.isEmpty() ? 6 : 3, generatedFiles.size(), generatedFiles.toString());
+        assertEquals(List.of(), GeneratedStyle.violations(generatedFiles));
 
         // 5. Each step rolls back.
         ok(env, with(target, "migrate:rollback"));
@@ -221,6 +264,12 @@ class ModelFirstIT {
 
     /** The CLI on the packaged jars without the example application, plus the scratch project's classes. */
     private ExampleProcess.Result ok(Map<String, String> env, String... args) throws Exception {
+        ExampleProcess.Result result = cli(env, args);
+        assertEquals(0, result.exitCode(), String.join(" ", args) + ":\n" + result.output());
+        return result;
+    }
+
+    private ExampleProcess.Result cli(Map<String, String> env, String... args) throws Exception {
         List<String> path = new ArrayList<>();
         try (Stream<Path> jars = Files.list(ExampleProcess.MODULES)) {
             jars.filter(j -> !j.getFileName().toString().startsWith("eloquent-examples")).sorted()
@@ -230,9 +279,19 @@ class ModelFirstIT {
         List<String> command = new ArrayList<>(List.of("-p", String.join(File.pathSeparator, path),
                 "-m", "dev.eloquent.cli/dev.eloquent.cli.EloquentCli"));
         command.addAll(List.of(args));
-        ExampleProcess.Result result = ExampleProcess.run(project, command, env);
-        assertEquals(0, result.exitCode(), String.join(" ", args) + ":\n" + result.output());
-        return result;
+        return ExampleProcess.run(project, command, env);
+    }
+
+    /** The differences --verify printed about the table posts. */
+    private static List<String> aboutPosts(ExampleProcess.Result verify) {
+        return verify.output().lines().map(String::strip).filter(l -> l.startsWith("differs: "))
+                .map(l -> l.substring("differs: ".length())).filter(l -> l.matches(".*\\bposts\\b.*")).toList();
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private List<String> migrationsEnding(String suffix) throws IOException {

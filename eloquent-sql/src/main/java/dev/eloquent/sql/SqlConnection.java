@@ -413,6 +413,19 @@ public final class SqlConnection implements DatabaseConnection {
     }
 
     @Override
+    public java.util.Optional<dev.eloquent.api.LiveTable> inspect(String table) {
+        if (!hasTable(table)) {
+            return java.util.Optional.empty();
+        }
+        // Made per call, not at open: verification is rare, and a dialect's DDL is only asked for when needed.
+        return java.util.Optional.of(new LiveTables(dialect).read(table, sql -> {
+            List<Object> bindings = new ArrayList<>();
+            sql.chars().filter(c -> c == '?').forEach(c -> bindings.add(table));
+            return open(new CompiledSql(sql, bindings, table), false).drain().values();
+        }));
+    }
+
+    @Override
     public boolean hasTable(String table) {
         Identifiers.check(table, "table");
         return !open(new CompiledSql(dialect.tableExistsQuery(), List.of(table), table), false).drain().isEmpty();

@@ -332,6 +332,52 @@ public abstract class SqlDialect {
         }
     }
 
+    /**
+     * A catalog query for {@link dev.eloquent.api.DatabaseConnection#inspect}: one row per column of the table,
+     * in order: (name, the database's type name, whether it is nullable). Every {@code ?} is the table's name.
+     * Null (the default): this dialect cannot read a table's definition.
+     */
+    public String columnsQuery() {
+        return null;
+    }
+
+    /**
+     * Rows (index name, column, whether unique) of every index of the table except the primary key's, ordered
+     * by index and position in it. Every {@code ?} is the table's name.
+     */
+    public String indexesQuery() {
+        return null;
+    }
+
+    /**
+     * Rows (key id, key name or null, column, referenced table, referenced column, ON DELETE action) of the
+     * table's foreign keys, ordered by key and position; the id groups the rows of one key. Every {@code ?} is
+     * the table's name.
+     */
+    public String foreignKeysQuery() {
+        return null;
+    }
+
+    /**
+     * A type name reduced so that the spellings of one type compare equal: what {@link #columnType} writes and
+     * what the catalog reports ({@code int(11)} and {@code INT}). The default lowers the case and removes sizes
+     * in parentheses; dialects add their synonyms.
+     */
+    public String typeFamily(String type) {
+        return reduceType(type, java.util.Map.of());
+    }
+
+    /**
+     * A type name reduced for comparison: lower case, without its size or precision in parentheses, single
+     * spaces; then one of the synonyms. {@code VARCHAR(120)} and {@code varchar(255)} are one family: sizes
+     * are not compared (see docs/migrations.md).
+     */
+    protected static String reduceType(String type, java.util.Map<String, String> synonyms) {
+        String reduced = type.toLowerCase(java.util.Locale.ROOT).replaceAll("\\([^)]*\\)", " ").trim()
+                .replaceAll("\\s+", " ");
+        return synonyms.getOrDefault(reduced, reduced);
+    }
+
     /** SQL that returns one row when a table has a column; its parameters are the table and column names. */
     public String columnExistsQuery() {
         return "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?";

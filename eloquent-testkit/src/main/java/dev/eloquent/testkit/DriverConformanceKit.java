@@ -16,5 +16,5 @@ public interface DriverConformanceKit extends CrudKit, QueryKit, TypesKit, Trans
         RawSqlKit, QueryEventKit, ReportKit,
         ValueRulesKit, DdlLiteralKit, SecretsKit, ConcurrencyKit, MigrationKit, SeedKit, SchemaKit,
         RelationKit, PivotRelationKit, ThroughAndMorphRelationKit, ModelBehaviourKit, SoftDeleteKit, ScopeKit,
-        CastKit, SerializationKit, DeclaredColumnsKit {
+        CastKit, SerializationKit, DeclaredColumnsKit, SchemaVerifyKit {
 }

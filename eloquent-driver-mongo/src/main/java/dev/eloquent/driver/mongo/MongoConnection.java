@@ -340,6 +340,25 @@ final class MongoConnection implements DatabaseConnection {
         return commands.run(command, () -> database.listCollectionNames().into(new ArrayList<>()), List::size).contains(table);
     }
 
+    /** A collection: no columns (collections are schemaless), its indexes from listIndexes except {@code _id}'s. */
+    @Override
+    public java.util.Optional<dev.eloquent.api.LiveTable> inspect(String table) {
+        dev.eloquent.api.Identifiers.check(table, "table");
+        if (!hasTable(table)) {
+            return java.util.Optional.empty();
+        }
+        MongoCommands.Command list = MongoCommands.command(table, "listIndexes " + table, List::of);
+        List<dev.eloquent.api.LiveTable.Index> indexes = new ArrayList<>();
+        for (Document index : commands.run(list, () -> collection(table).listIndexes().into(new ArrayList<>()), List::size)) {
+            List<String> fields = new ArrayList<>(index.get("key", Document.class).keySet());
+            if (!fields.equals(List.of(MongoValues.ID))) {
+                indexes.add(new dev.eloquent.api.LiveTable.Index(index.getString("name"), fields,
+                        Boolean.TRUE.equals(index.get("unique"))));
+            }
+        }
+        return java.util.Optional.of(new dev.eloquent.api.LiveTable(table, List.of(), indexes, List.of()));
+    }
+
     @Override
     public List<String> tables() {
         if (closed) {

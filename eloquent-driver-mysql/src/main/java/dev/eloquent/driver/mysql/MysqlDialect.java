@@ -86,6 +86,47 @@ final class MysqlDialect extends SqlDialect {
     }
 
     @Override
+    public String columnsQuery() {
+        return "SELECT column_name, column_type, is_nullable = 'YES' FROM information_schema.columns"
+                + " WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position";
+    }
+
+    /**
+     * Without the primary key and without the indexes InnoDB adds by itself for a foreign key (named after the
+     * key): the schema declares neither.
+     */
+    @Override
+    public String indexesQuery() {
+        return "SELECT index_name, column_name, non_unique = 0 FROM information_schema.statistics"
+                + " WHERE table_schema = DATABASE() AND table_name = ? AND index_name <> 'PRIMARY'"
+                + " AND index_name NOT IN (SELECT constraint_name FROM information_schema.referential_constraints"
+                + " WHERE constraint_schema = DATABASE() AND table_name = ?) ORDER BY index_name, seq_in_index";
+    }
+
+    @Override
+    public String foreignKeysQuery() {
+        return "SELECT k.constraint_name, k.constraint_name, k.column_name, k.referenced_table_name,"
+                + " k.referenced_column_name, r.delete_rule FROM information_schema.key_column_usage k"
+                + " JOIN information_schema.referential_constraints r ON r.constraint_schema = k.constraint_schema"
+                + " AND r.constraint_name = k.constraint_name AND r.table_name = k.table_name"
+                + " WHERE k.table_schema = DATABASE() AND k.table_name = ? AND k.referenced_table_name IS NOT NULL"
+                + " ORDER BY k.constraint_name, k.ordinal_position";
+    }
+
+    /**
+     * {@code tinyint(1)} is how MySQL keeps a boolean, and MariaDB's JSON is LONGTEXT (with a CHECK), so TEXT
+     * and JSON are one family here; MariaDB writes display widths ({@code int(11)}), which are dropped.
+     */
+    @Override
+    public String typeFamily(String type) {
+        if (type.trim().toLowerCase(java.util.Locale.ROOT).startsWith("tinyint(1)")) {
+            return "boolean";
+        }
+        return reduceType(type, java.util.Map.of("json", "longtext", "integer", "int", "numeric", "decimal",
+                "bool", "boolean", "double precision", "double", "real", "double"));
+    }
+
+    @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?";
     }

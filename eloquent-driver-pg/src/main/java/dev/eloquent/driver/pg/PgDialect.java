@@ -57,6 +57,45 @@ final class PgDialect extends SqlDialect {
     }
 
     @Override
+    public String columnsQuery() {
+        return "SELECT column_name, data_type, is_nullable = 'YES' FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position";
+    }
+
+    /** information_schema has no indexes: pg_index, with each key column by its position. */
+    @Override
+    public String indexesQuery() {
+        return "SELECT i.relname, a.attname, x.indisunique FROM pg_index x"
+                + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid"
+                + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+                + " CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)"
+                + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum"
+                + " WHERE n.nspname = current_schema() AND t.relname = ? AND NOT x.indisprimary"
+                + " ORDER BY i.relname, k.ord";
+    }
+
+    @Override
+    public String foreignKeysQuery() {
+        return "SELECT c.conname, c.conname, a.attname, r.relname, ra.attname,"
+                + " CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'r' THEN 'RESTRICT'"
+                + " WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END"
+                + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+                + " JOIN pg_class r ON r.oid = c.confrelid"
+                + " CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(attnum, refnum, ord)"
+                + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum"
+                + " JOIN pg_attribute ra ON ra.attrelid = r.oid AND ra.attnum = k.refnum"
+                + " WHERE c.contype = 'f' AND n.nspname = current_schema() AND t.relname = ? ORDER BY c.conname, k.ord";
+    }
+
+    /** information_schema spells types in full: {@code character varying}, {@code timestamp with time zone}. */
+    @Override
+    public String typeFamily(String type) {
+        return reduceType(type, java.util.Map.of("character varying", "varchar", "character", "char", "bpchar", "char",
+                "int", "integer", "int4", "integer", "int8", "bigint", "decimal", "numeric", "bool", "boolean",
+                "timestamp", "timestamp without time zone", "timestamptz", "timestamp with time zone"));
+    }
+
+    @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?";
     }

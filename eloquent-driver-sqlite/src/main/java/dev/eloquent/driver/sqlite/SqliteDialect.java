@@ -85,6 +85,31 @@ final class SqliteDialect extends SqlDialect {
     }
 
     @Override
+    public String columnsQuery() {
+        return "SELECT name, type, \"notnull\" = 0 FROM pragma_table_info(?) ORDER BY cid";
+    }
+
+    /** The primary key's automatic index (origin pk) is left out; a UNIQUE column's (origin u) is an index. */
+    @Override
+    public String indexesQuery() {
+        return "SELECT il.name, ii.name, il.\"unique\" FROM pragma_index_list(?) il, pragma_index_info(il.name) ii"
+                + " WHERE il.origin <> 'pk' ORDER BY il.name, ii.seqno";
+    }
+
+    /** SQLite's catalog keeps no key names (they live only in the CREATE TABLE text): the id groups a key's rows. */
+    @Override
+    public String foreignKeysQuery() {
+        return "SELECT id, NULL, \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq";
+    }
+
+    /** Declared type names are kept as written; the usual spellings of one type are one family. */
+    @Override
+    public String typeFamily(String type) {
+        return reduceType(type, java.util.Map.of("int", "integer", "character varying", "varchar", "bool", "boolean",
+                "decimal", "numeric", "double precision", "double", "real", "double"));
+    }
+
+    @Override
     public String tableExistsQuery() {
         return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
     }
