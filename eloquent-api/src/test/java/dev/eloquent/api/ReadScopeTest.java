@@ -2,19 +2,21 @@ package dev.eloquent.api;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sticky and on-primary scopes of this thread. */
+/** The sticky unit and the on-primary scope. */
 class ReadScopeTest {
-    private final Object pg = new Object();
-    private final Object mysql = new Object();
+    private final ConnectionName pg = ConnectionName.parse("pg");
+    private final ConnectionName mysql = ConnectionName.parse("mysql");
 
     @Test
-    void aWriteMakesLaterReadsOfTheScopeOnThatConnectionGoToThePrimary() {
+    void aWriteMakesLaterReadsOfTheUnitOnThatConnectionGoToThePrimary() {
         ReadScope.sticky(() -> {
             assertFalse(ReadScope.primaryRequired(pg, true), "before a write, replicas");
             ReadScope.wrote(pg);
@@ -34,7 +36,7 @@ class ReadScopeTest {
     }
 
     @Test
-    void writesOutsideAStickyScopeAreNotRemembered() {
+    void writesOutsideAUnitAreNotRemembered() {
         ReadScope.wrote(pg);
         assertFalse(ReadScope.primaryRequired(pg, true));
         ReadScope.sticky(() -> {
@@ -54,12 +56,59 @@ class ReadScopeTest {
     }
 
     @Test
-    void theScopeBelongsToItsThread() throws Exception {
+    void threadsStartedInsideAUnitJoinItAndThreadsStartedBeforeDoNot() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<Boolean> before = new AtomicReference<>();
+        Thread earlier = new Thread(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            before.set(ReadScope.primaryRequired(pg, true));
+        });
+        earlier.start();
+        Thread[] later = new Thread[1];
+        AtomicReference<Boolean> inside = new AtomicReference<>();
         ReadScope.sticky(() -> {
             ReadScope.wrote(pg);
-            boolean elsewhere = CompletableFuture.supplyAsync(() -> ReadScope.primaryRequired(pg, true)).join();
-            assertFalse(elsewhere, "another thread is outside the unit");
+            go.countDown();
+            later[0] = new Thread(() -> {
+                inside.set(ReadScope.primaryRequired(pg, true));
+                ReadScope.wrote(mysql); // a write of the started thread belongs to the unit
+            });
+            later[0].start();
+            join(later[0]);
+            join(earlier);
+            assertTrue(ReadScope.primaryRequired(mysql, true));
             return null;
         });
+        assertEquals(Boolean.FALSE, before.get(), "a thread that existed before is outside the unit");
+        assertEquals(Boolean.TRUE, inside.get(), "a thread started inside joins it");
+        AtomicReference<Boolean> afterEnd = new AtomicReference<>();
+        ReadScope.sticky(() -> {
+            ReadScope.wrote(pg);
+            Thread child = new Thread(() -> {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                afterEnd.set(ReadScope.primaryRequired(pg, true));
+            });
+            child.start();
+            later[0] = child;
+            return null;
+        });
+        join(later[0]);
+        assertEquals(Boolean.FALSE, afterEnd.get(), "once the unit ended, the threads it started are outside it too");
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 }

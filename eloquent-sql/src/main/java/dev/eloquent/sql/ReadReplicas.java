@@ -93,7 +93,7 @@ final class ReadReplicas implements AutoCloseable {
 
     /** Whether this read may leave the primary at all now (replicas exist and no scope holds it there). */
     boolean mayRead() {
-        return !members.isEmpty() && !ReadScope.primaryRequired(this, sticky);
+        return !members.isEmpty() && !ReadScope.primaryRequired(name, sticky);
     }
 
     /**
@@ -114,7 +114,8 @@ final class ReadReplicas implements AutoCloseable {
             try {
                 connection = member.pool.getConnection();
             } catch (SQLException e) {
-                down(member, e);
+                down(member, "could not be reached within " + connectTimeoutSeconds + "s ("
+                        + SqlConnection.redact(SqlConnection.rootMessage(e), settings) + ")");
                 continue;
             }
             if (member.health.succeeded()) {
@@ -131,7 +132,7 @@ final class ReadReplicas implements AutoCloseable {
     /** Before each write: a sticky scope reads on the primary from now on. */
     void wrote() {
         if (!members.isEmpty()) {
-            ReadScope.wrote(this);
+            ReadScope.wrote(name);
         }
     }
 
@@ -139,25 +140,29 @@ final class ReadReplicas implements AutoCloseable {
      * Whether a read that failed on a replica failed because the replica was lost (SQL state class 08, or
      * a server shutting down); then the replica goes into back-off and the read may run again on the primary.
      */
-    boolean lost(Lease lease, String sqlState, Throwable failure) {
+    boolean lost(Lease lease, String sqlState) {
         if (lease.replica == null || !lostState(sqlState)) {
             return false;
         }
-        down(lease.replica, failure);
+        down(lease.replica, "stopped answering or dropped the connection during a read (SQL state " + sqlState
+                + "); the read ran again on the primary");
         return true;
+    }
+
+    /** The replica a lease reads on, for messages: {@code host:port}. */
+    static String address(Lease lease) {
+        return lease.replica.address;
     }
 
     static boolean lostState(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
-    private void down(Member member, Throwable failure) {
+    private void down(Member member, String what) {
         if (member.health.failed()) {
             LOG.log(System.Logger.Level.WARNING, "connection '" + name + "': read replica " + member.address
-                    + " is skipped: it could not be used within " + connectTimeoutSeconds + "s ("
-                    + SqlConnection.redact(SqlConnection.rootMessage(failure), settings) + "); reads go to the other"
-                    + " replicas or the primary, and it is tried again after " + member.health.backoffSeconds()
-                    + "s. Reported once until it answers again.");
+                    + " is skipped: it " + what + "; reads go to the other replicas or the primary, and it is tried"
+                    + " again after " + member.health.backoffSeconds() + "s. Reported once until it answers again.");
         }
     }
 

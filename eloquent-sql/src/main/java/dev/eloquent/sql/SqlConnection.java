@@ -181,8 +181,10 @@ public final class SqlConnection implements DatabaseConnection {
             try {
                 return rows(open(compiled, stream, replica), stream);
             } catch (QueryException e) {
-                if (!replicas.lost(replica, e.sqlState(), e)) {
-                    throw e;
+                if (!replicas.lost(replica, e.sqlState())) {
+                    // The message names the primary's target; say where the statement really ran.
+                    throw new QueryException(e.getMessage() + " (read on replica " + ReadReplicas.address(replica)
+                            + ")", e.connection(), e.table(), e.sqlState());
                 }
             }
         }
