@@ -33,6 +33,10 @@ public final class ReadScope {
     private static final InheritableThreadLocal<ReadScope> CURRENT = new InheritableThreadLocal<>() {
         @Override
         protected ReadScope childValue(ReadScope parent) {
+            // get() on a thread without a scope leaves a null entry, which new threads copy too.
+            if (parent == null || parent.unit() == null) {
+                return null;
+            }
             ReadScope child = new ReadScope();
             child.inherited = parent.unit();
             return child;

@@ -46,6 +46,19 @@ class ReadScopeTest {
     }
 
     @Test
+    void aThreadStartedOutsideAnyScopeStartsWithout() throws Exception {
+        ReadScope.primaryRequired(pg, true); // leaves this thread's (empty) entry, which new threads copy
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<Boolean> required = new AtomicReference<>();
+        Thread thread = new Thread(() -> required.set(ReadScope.primaryRequired(pg, true)));
+        thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+        thread.start();
+        join(thread);
+        assertEquals(null, failure.get());
+        assertEquals(Boolean.FALSE, required.get());
+    }
+
+    @Test
     void onPrimarySendsEveryReadToThePrimaryUntilItEndsEvenWhenTheWorkThrows() {
         assertThrows(IllegalStateException.class, () -> ReadScope.onPrimary(() -> {
             assertTrue(ReadScope.primaryRequired(pg, false));
