@@ -162,7 +162,8 @@ public final class SqlConnection implements DatabaseConnection {
     @Override
     public Cursor selectRaw(String sql, List<?> bindings) {
         CompiledSql compiled = raw(sql, bindings);
-        boolean plain = ReadReplicas.plainRead(sql);
+        // Classified only where there are replicas: the regex costs nothing on the others.
+        boolean plain = !replicas.isEmpty() && ReadReplicas.plainRead(sql);
         if (!plain) {
             replicas.wrote(); // INSERT ... RETURNING and the like: a write as far as a sticky scope is concerned
         }
@@ -176,7 +177,7 @@ public final class SqlConnection implements DatabaseConnection {
      * replica later fails like any other.
      */
     private Cursor read(CompiledSql compiled, boolean stream, boolean replicaAllowed) {
-        Lease replica = replicaAllowed && transaction.get() == null ? replicas.lease() : null;
+        Lease replica = replicaAllowed && !replicas.isEmpty() && transaction.get() == null ? replicas.lease() : null;
         if (replica != null) {
             try {
                 return rows(open(compiled, stream, replica), stream);
