@@ -62,6 +62,22 @@ public final class EnvBlock {
         throw fail(suffix, "must be a whole number from " + min + " to " + max);
     }
 
+    /** {@code true} or {@code false} (any case; {@code 1} and {@code 0} too), for switches such as {@code DB_STICKY}. */
+    public boolean bool(String suffix, boolean defaultValue) {
+        Optional<String> raw = optional(suffix);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        String value = raw.get().toLowerCase(java.util.Locale.ROOT);
+        if (value.equals("true") || value.equals("1")) {
+            return true;
+        }
+        if (value.equals("false") || value.equals("0")) {
+            return false;
+        }
+        throw fail(suffix, "must be true or false");
+    }
+
     public int port(String suffix, int defaultValue) {
         return integer(suffix, defaultValue, 1, 65_535);
     }

@@ -2,6 +2,7 @@ package dev.eloquent.orm;
 
 import dev.eloquent.api.Capability;
 import dev.eloquent.api.ConnectionName;
+import dev.eloquent.api.ReadScope;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Env;
@@ -430,6 +431,24 @@ public final class Eloquent implements AutoCloseable {
     /** Runs the callback after the default connection's current transaction commits; outside one, at once. */
     public void afterCommit(Runnable callback) {
         on(connections.defaultName()).afterCommit(callback);
+    }
+
+    // ---- read replicas (docs/scaling-out.md) ----
+
+    /**
+     * Runs the work as one sticky unit of work on every connection: once a connection with read replicas
+     * has written inside it, the work's later reads on that connection go to its primary, so it reads its
+     * own writes (unless the connection sets {@code X_STICKY=false}). Outside such a unit, and in it before
+     * a write, reads go to the replicas. A transaction reads on the primary anyway. This thread only;
+     * nested calls join the outer unit.
+     */
+    public <T> T sticky(Supplier<T> work) {
+        return ReadScope.sticky(work);
+    }
+
+    /** Runs the work with every read of this thread on the primary of its connection (replicas unused). */
+    public <T> T onPrimary(Supplier<T> work) {
+        return ReadScope.onPrimary(work);
     }
 
     // ---- tables, named connections, query events ----

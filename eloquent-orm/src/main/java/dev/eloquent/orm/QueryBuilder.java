@@ -14,6 +14,7 @@ import dev.eloquent.api.Lock;
 import dev.eloquent.api.Operator;
 import dev.eloquent.api.Order;
 import dev.eloquent.api.Query;
+import dev.eloquent.api.ReadScope;
 import dev.eloquent.api.Selection;
 import dev.eloquent.api.TableRef;
 import dev.eloquent.api.Write;
@@ -57,6 +58,8 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     private Integer limit;
     private Integer offset;
     private Lock lock = Lock.NONE;
+    /** Whether this query's reads go to the primary even where the connection has read replicas. */
+    private boolean onPrimary;
     /** The builders the subqueries in this query came from, by identity (see {@link SubqueryPlan}). */
     private Map<Query, QueryBuilder<?, ?>> subqueries = new IdentityHashMap<>();
 
@@ -704,6 +707,19 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return self();
     }
 
+    // ---- read replicas ----
+
+    /**
+     * Reads this query on the connection's primary even where it has read replicas (Laravel's
+     * {@code useWritePdo}): for a read that must see a write made just before, outside a sticky scope
+     * (docs/scaling-out.md). No effect on a connection without replicas. Eager loads of the query are
+     * queries of their own and follow the usual rules.
+     */
+    public Q onPrimary() {
+        onPrimary = true;
+        return self();
+    }
+
     // ---- the statement ----
 
     /** The neutral description a driver compiles. */
@@ -794,6 +810,11 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
 
     /** Reads: the plan (two-query rewrites), the capability walk, then the connection. */
     Cursor run(Query query) {
+        // The inner queries of a two-query plan run inside the scope too: they are part of this read.
+        return onPrimary ? ReadScope.onPrimary(() -> send(query)) : send(query);
+    }
+
+    private Cursor send(Query query) {
         DatabaseConnection connection = connection();
         Query planned = new SubqueryPlan(subqueries, connection, connectionName()).apply(rowsOf(query));
         Capabilities.check(connection, Capabilities.required(planned));

@@ -12,6 +12,8 @@ final class Lease {
     final Transaction transaction;
     /** Whether auto-commit was turned off for this statement alone (PostgreSQL streaming): commit at the end. */
     boolean autoCommitOff;
+    /** The read replica the connection came from, or null for the primary. */
+    ReadReplicas.Member replica;
 
     Lease(Connection connection, Transaction transaction) {
         this.connection = connection;

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param poolSize         the most connections the pool holds
  * @param connectTimeoutSeconds how long opening a connection may take before it fails
  * @param socketTimeout    how long a statement waits for the server's reply ({@link SocketTimeout#NONE} for SQLite)
+ * @param replicas         the read replicas ({@link ReplicaSettings#NONE} for SQLite or none configured)
  */
 public record PoolSettings(ConnectionName connection, String jdbcUrl, String target, String user, Secret password,
                            Map<String, String> properties, int poolSize, int connectTimeoutSeconds,
-                           SocketTimeout socketTimeout, List<String> keysToCheck) implements ConnectionSettings {
+                           SocketTimeout socketTimeout, List<String> keysToCheck, ReplicaSettings replicas)
+        implements ConnectionSettings {
     public static final String POOL_SIZE = "POOL_SIZE";
     public static final String CONNECT_TIMEOUT = "CONNECT_TIMEOUT";
     /** The suffixes every SQL driver reads in addition to its own. */
@@ -31,6 +33,21 @@ public record PoolSettings(ConnectionName connection, String jdbcUrl, String tar
     public PoolSettings {
         properties = Map.copyOf(properties);
         keysToCheck = List.copyOf(keysToCheck);
+        replicas = replicas == null ? ReplicaSettings.NONE : replicas;
+    }
+
+    /** Settings of a connection without read replicas. */
+    public PoolSettings(ConnectionName connection, String jdbcUrl, String target, String user, Secret password,
+                        Map<String, String> properties, int poolSize, int connectTimeoutSeconds,
+                        SocketTimeout socketTimeout, List<String> keysToCheck) {
+        this(connection, jdbcUrl, target, user, password, properties, poolSize, connectTimeoutSeconds, socketTimeout,
+                keysToCheck, ReplicaSettings.NONE);
+    }
+
+    /** The same settings with these read replicas. */
+    public PoolSettings withReplicas(ReplicaSettings replicas) {
+        return new PoolSettings(connection, jdbcUrl, target, user, password, properties, poolSize,
+                connectTimeoutSeconds, socketTimeout, keysToCheck, replicas);
     }
 
     /**
@@ -63,7 +80,8 @@ public record PoolSettings(ConnectionName connection, String jdbcUrl, String tar
     public String describe() {
         String socket = socketTimeout.key() == null ? ""
                 : ", socket timeout " + (socketTimeout.enabled() ? socketTimeout.seconds() + "s" : "none");
-        return target + " (pool " + poolSize + ", connect timeout " + connectTimeoutSeconds + "s" + socket + ")";
+        return target + " (pool " + poolSize + ", connect timeout " + connectTimeoutSeconds + "s" + socket + ")"
+                + (replicas.isEmpty() ? "" : "; " + replicas.describe());
     }
 
     @Override

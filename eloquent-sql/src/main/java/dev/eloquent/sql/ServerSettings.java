@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The env block of a database server, shared by the MySQL and PostgreSQL drivers: {@code X_HOST},
  * {@code X_PORT}, {@code X_USER}, {@code X_PASSWORD}, {@code X_NAME}, {@code X_SOCKET_TIMEOUT} (see
- * {@link SocketTimeout}) plus the pool keys of {@link PoolSettings}. Host and database name go into a JDBC URL, so they are checked here: a value
+ * {@link SocketTimeout}), the read replicas of {@link ReplicaSettings} ({@code X_READ_HOST}, {@code X_STICKY})
+ * plus the pool keys of {@link PoolSettings}. Host and database name go into a JDBC URL, so they are checked here: a value
  * that would add URL parameters or path segments fails naming its key.
  */
 public final class ServerSettings {
@@ -22,7 +23,8 @@ public final class ServerSettings {
     public static final String NAME = "NAME";
     /** Every suffix a server driver reads, its own and the pool's. */
     public static final List<String> KEYS = List.of(HOST, PORT, USER, PASSWORD, NAME,
-            PoolSettings.POOL_SIZE, PoolSettings.CONNECT_TIMEOUT, SocketTimeout.SUFFIX);
+            PoolSettings.POOL_SIZE, PoolSettings.CONNECT_TIMEOUT, SocketTimeout.SUFFIX,
+            ReplicaSettings.READ_HOST, ReplicaSettings.STICKY);
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+]");
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_$-]+");
@@ -69,8 +71,10 @@ public final class ServerSettings {
             keys.add(block.key(suffix));
         }
         SocketTimeout socketTimeout = SocketTimeout.read(block);
+        ReplicaSettings replicas = ReplicaSettings.read(block, format, port, user, name, properties,
+                socketTimeout.seconds());
         return PoolSettings.read(block, format.url(host, port, name), user + "@" + host + ":" + port + "/" + name,
                 user, password, properties.forTimeouts(PoolSettings.connectTimeoutSeconds(block), socketTimeout.seconds()),
-                defaultPoolSize, socketTimeout, keys);
+                defaultPoolSize, socketTimeout, keys).withReplicas(replicas);
     }
 }

@@ -9,6 +9,7 @@ import dev.eloquent.api.Cursor;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Identifiers;
+import dev.eloquent.api.Lock;
 import dev.eloquent.api.Query;
 import dev.eloquent.api.QueryEvent;
 import dev.eloquent.api.QueryException;
@@ -59,10 +60,13 @@ public final class SqlConnection implements DatabaseConnection {
     private volatile QueryListener listener;
     /** Named in the message of a statement the server stopped answering. */
     private final SocketTimeout socketTimeout;
+    /** Where reads may go instead of the primary (none for most connections): see {@link #read}. */
+    private final ReadReplicas replicas;
 
     private SqlConnection(ConnectionName name, SqlDialect dialect, HikariDataSource pool, String target,
-                          SocketTimeout socketTimeout) {
+                          SocketTimeout socketTimeout, ReadReplicas replicas) {
         this.socketTimeout = socketTimeout;
+        this.replicas = replicas;
         this.name = name;
         this.dialect = dialect;
         this.compiler = new SqlCompiler(dialect);
@@ -76,26 +80,13 @@ public final class SqlConnection implements DatabaseConnection {
      * names the connection, the target (never the password) and the keys to check.
      */
     public static SqlConnection open(SqlDialect dialect, PoolSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("eloquent-" + settings.connection());
-        config.setJdbcUrl(settings.jdbcUrl());
-        if (settings.user() != null) {
-            config.setUsername(settings.user());
-        }
-        if (!settings.password().isEmpty()) {
-            config.setPassword(settings.password().reveal());
-        }
-        settings.properties().forEach(config::addDataSourceProperty);
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(Math.min(1, settings.poolSize()));
-        long timeoutMillis = settings.connectTimeoutSeconds() * 1000L;
-        config.setConnectionTimeout(Math.max(250, timeoutMillis));
-        config.setValidationTimeout(Math.max(250, Math.min(timeoutMillis, 5_000)));
+        HikariConfig config = Pools.config("eloquent-" + settings.connection(), settings.jdbcUrl(), settings,
+                settings.properties(), settings.connectTimeoutSeconds());
         // Fail at open, within the timeout, when no connection can be made (HikariCP's fail-fast).
-        config.setInitializationFailTimeout(timeoutMillis);
+        config.setInitializationFailTimeout(settings.connectTimeoutSeconds() * 1000L);
+        HikariDataSource pool;
         try {
-            return new SqlConnection(settings.connection(), dialect, new HikariDataSource(config), settings.target(),
-                    settings.socketTimeout());
+            pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             // The cause is dropped on purpose: a JDBC driver's exception chain could echo the URL or the
             // password; the root message is kept, with the password scrubbed in case a driver echoes it.
@@ -103,14 +94,21 @@ public final class SqlConnection implements DatabaseConnection {
                     + settings.target() + " within " + settings.connectTimeoutSeconds() + "s: "
                     + redact(rootMessage(e), settings) + ". Check " + String.join(", ", settings.keysToCheck()) + ".");
         }
+        try {
+            return new SqlConnection(settings.connection(), dialect, pool, settings.target(), settings.socketTimeout(),
+                    ReadReplicas.open(settings));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
-    private static String redact(String message, PoolSettings settings) {
+    static String redact(String message, PoolSettings settings) {
         String password = settings.password().reveal();
         return password.isEmpty() ? message : message.replace(password, settings.password().toString());
     }
 
-    private static String rootMessage(Throwable error) {
+    static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -158,17 +156,49 @@ public final class SqlConnection implements DatabaseConnection {
     public Cursor select(Query query) {
         CompiledSql compiled = compiler.select(query);
         boolean bounded = query.limit() != null && query.limit() <= STREAM_THRESHOLD;
-        SqlCursor cursor = open(compiled, !bounded);
-        if (bounded) {
-            Rows rows = cursor.drain();
-            return Cursor.of(rows.columns(), rows.values());
-        }
-        return cursor;
+        return read(compiled, !bounded, query.lock() == Lock.NONE);
     }
 
     @Override
     public Cursor selectRaw(String sql, List<?> bindings) {
-        return open(raw(sql, bindings), true);
+        CompiledSql compiled = raw(sql, bindings);
+        // Classified only where there are replicas: the regex costs nothing on the others.
+        boolean plain = !replicas.isEmpty() && ReadReplicas.plainRead(sql);
+        if (!plain) {
+            replicas.wrote(); // INSERT ... RETURNING and the like: a write as far as a sticky scope is concerned
+        }
+        return read(compiled, true, plain);
+    }
+
+    /**
+     * Runs a read on a read replica when one may answer it ({@link ReadReplicas}: outside a transaction, no
+     * row lock, no scope holding this thread on the primary), else on the primary. A read whose replica was
+     * lost before any row reached the caller runs again on the primary; a streaming cursor that loses its
+     * replica later fails like any other.
+     */
+    private Cursor read(CompiledSql compiled, boolean stream, boolean replicaAllowed) {
+        Lease replica = replicaAllowed && !replicas.isEmpty() && transaction.get() == null ? replicas.lease() : null;
+        if (replica != null) {
+            try {
+                return rows(open(compiled, stream, replica), stream);
+            } catch (QueryException e) {
+                if (!replicas.lost(replica, e.sqlState())) {
+                    // The message names the primary's target; say where the statement really ran.
+                    throw new QueryException(e.getMessage() + " (read on replica " + ReadReplicas.address(replica)
+                            + ")", e.connection(), e.table(), e.sqlState());
+                }
+            }
+        }
+        return rows(open(compiled, stream, lease()), stream);
+    }
+
+    /** A streaming cursor as it is; any other read drained at once, its connection already back. */
+    private static Cursor rows(SqlCursor cursor, boolean stream) {
+        if (stream) {
+            return cursor;
+        }
+        Rows rows = cursor.drain();
+        return Cursor.of(rows.columns(), rows.values());
     }
 
     private CompiledSql raw(String sql, List<?> bindings) {
@@ -190,7 +220,10 @@ public final class SqlConnection implements DatabaseConnection {
      *               leaves auto-commit until the cursor closes
      */
     private SqlCursor open(CompiledSql compiled, boolean stream) {
-        Lease lease = lease();
+        return open(compiled, stream, lease());
+    }
+
+    private SqlCursor open(CompiledSql compiled, boolean stream, Lease lease) {
         PreparedStatement statement = null;
         long start = System.nanoTime();
         try {
@@ -277,6 +310,7 @@ public final class SqlConnection implements DatabaseConnection {
      * @param countsRows false for DDL, whose "0 rows" means nothing: its event reports -1
      */
     private long update(CompiledSql compiled, boolean countsRows) {
+        replicas.wrote();
         Lease lease = lease();
         boolean success = false;
         long start = System.nanoTime();
@@ -295,6 +329,7 @@ public final class SqlConnection implements DatabaseConnection {
 
     /** Runs an insert and reads the generated key of each row, in order: RETURNING, or JDBC's generated keys. */
     private List<Object> insertKeys(CompiledSql compiled, String keyColumn) {
+        replicas.wrote();
         Lease lease = lease();
         boolean success = false;
         long start = System.nanoTime();
@@ -740,7 +775,11 @@ public final class SqlConnection implements DatabaseConnection {
 
     @Override
     public void close() {
-        pool.close();
+        try {
+            replicas.close();
+        } finally {
+            pool.close();
+        }
     }
 
     @Override

@@ -94,6 +94,23 @@ public final class TestServer {
                 quote);
     }
 
+    /** A plain JDBC connection to the test database on another server (a read replica), same user and password. */
+    public JdbcRawAccess rawAt(String host, int port) {
+        Map<String, String> e = env();
+        return JdbcRawAccess.of("jdbc:" + jdbcScheme + "://" + host + ":" + port + "/" + e.get(key("NAME")),
+                e.getOrDefault(key("USER"), defaultUser), e.getOrDefault(key("PASSWORD"), ""), quote);
+    }
+
+    /** The env block's prefix, such as {@code PG}. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** What to call the server in messages, such as {@code PostgreSQL}. */
+    public String label() {
+        return label;
+    }
+
     /** The conformance kit's target: this server's block, with {@code connection}'s twin as the default. */
     public DriverTarget target(String connection) {
         Map<String, String> values = new HashMap<>(env());

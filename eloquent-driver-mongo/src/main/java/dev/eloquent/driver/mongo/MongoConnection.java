@@ -68,8 +68,12 @@ final class MongoConnection implements DatabaseConnection {
         this.schema = new MongoSchema(database, commands, defaults, counters);
     }
 
-    /** Opens the client and pings the server, so a wrong URI fails here, within the timeout, naming the hosts. */
-    static MongoConnection open(MongoSettings settings) {
+    /**
+     * The client's settings: everything the URI says, untouched (read preference, replica set, write
+     * concern, TLS, credentials; docs/scaling-out.md), then the defaults the URI leaves open: standard UUIDs
+     * and the connect and server-selection timeouts.
+     */
+    static MongoClientSettings clientSettings(MongoSettings settings) {
         ConnectionString uri = settings.connectionString();
         MongoClientSettings.Builder builder = MongoClientSettings.builder().applyConnectionString(uri)
                 .uuidRepresentation(UuidRepresentation.STANDARD);
@@ -79,9 +83,15 @@ final class MongoConnection implements DatabaseConnection {
         if (uri.getConnectTimeout() == null) {
             builder.applyToSocketSettings(s -> s.connectTimeout(DEFAULT_TIMEOUT_MS, TimeUnit.MILLISECONDS));
         }
+        return builder.build();
+    }
+
+    /** Opens the client and pings the server, so a wrong URI fails here, within the timeout, naming the hosts. */
+    static MongoConnection open(MongoSettings settings) {
+        ConnectionString uri = settings.connectionString();
         MongoClient client;
         try {
-            client = MongoClients.create(builder.build());
+            client = MongoClients.create(clientSettings(settings));
         } catch (RuntimeException e) {
             throw new ConnectionException("connection '" + settings.connection() + "' could not start a MongoDB"
                     + " client for " + settings.describe() + " (" + e.getClass().getSimpleName() + "); check "

@@ -45,6 +45,24 @@ class MongoSettingsTest {
     }
 
     @Test
+    void readPreferenceAndReplicaSetOptionsOfTheUriReachTheClientUntouched() {
+        MongoSettings settings = settings(Map.of("MONGO_URI", "mongodb://alice:s3cret@127.0.0.1:27017,127.0.0.2:27018/app"
+                + "?replicaSet=rs0&readPreference=secondaryPreferred&readPreferenceTags=dc:east&maxStalenessSeconds=120"
+                + "&w=majority"), "mongo");
+        com.mongodb.MongoClientSettings client = MongoConnection.clientSettings(settings);
+        assertEquals(com.mongodb.ReadPreference.secondaryPreferred(List.of(new com.mongodb.TagSet(
+                new com.mongodb.Tag("dc", "east"))), 120, java.util.concurrent.TimeUnit.SECONDS), client.getReadPreference());
+        assertEquals("secondaryPreferred", client.getReadPreference().getName());
+        assertEquals("rs0", client.getClusterSettings().getRequiredReplicaSetName());
+        assertEquals(com.mongodb.WriteConcern.MAJORITY, client.getWriteConcern());
+        assertEquals(2, client.getClusterSettings().getHosts().size());
+        assertNoSecret(settings.describe());
+        com.mongodb.MongoClientSettings plain = MongoConnection.clientSettings(settings(Map.of(), "mongo"));
+        assertEquals(com.mongodb.ReadPreference.primary(), plain.getReadPreference(), "the driver's default: the primary");
+        assertEquals(null, plain.getClusterSettings().getRequiredReplicaSetName());
+    }
+
+    @Test
     void credentialsReplicaSetsAndSrvAreAcceptedAndNeverShown() {
         long start = System.nanoTime();
         MongoSettings replicaSet = settings(Map.of("MONGO_URI",

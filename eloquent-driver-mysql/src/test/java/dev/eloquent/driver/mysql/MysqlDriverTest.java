@@ -67,8 +67,8 @@ class MysqlDriverTest {
         assertEquals("tester@db.local:3307/app_test", test.target());
         assertEquals(3, test.poolSize());
         assertEquals("2000", test.properties().get("connectTimeout"));
-        assertEquals(List.of("HOST", "PORT", "USER", "PASSWORD", "NAME", "POOL_SIZE", "CONNECT_TIMEOUT", "SOCKET_TIMEOUT"),
-                driver.envKeys());
+        assertEquals(List.of("HOST", "PORT", "USER", "PASSWORD", "NAME", "POOL_SIZE", "CONNECT_TIMEOUT", "SOCKET_TIMEOUT",
+                "READ_HOST", "STICKY"), driver.envKeys());
         assertEquals("DB", driver.envPrefix());
     }
 

@@ -3,6 +3,7 @@ package dev.eloquent.orm.migration;
 import dev.eloquent.api.Capability;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
+import dev.eloquent.api.ReadScope;
 import dev.eloquent.api.SchemaChange;
 import dev.eloquent.orm.Eloquent;
 import dev.eloquent.orm.SchemaBuilder;
@@ -73,13 +74,19 @@ public final class Migrator {
 
     // ---- commands ----
 
-    /** Applies the pending migrations of the connection as one new batch. */
+    /**
+     * Applies the pending migrations of the connection as one new batch. Every command reads on the
+     * primary ({@link ReadScope#onPrimary}): the ledger and the lock must never be read from a replica
+     * that has not caught up (a migration would run twice).
+     */
     public List<MigrationRun> run(String connection, MigrateOptions options) {
-        String name = resolve(connection);
-        if (options.pretend()) {
-            return pretendRun(name, options, new MigrationLedger(db, name).entries());
-        }
-        return lock(name).holding(() -> applyPending(name, options));
+        return ReadScope.onPrimary(() -> {
+            String name = resolve(connection);
+            if (options.pretend()) {
+                return pretendRun(name, options, new MigrationLedger(db, name).entries());
+            }
+            return lock(name).holding(() -> applyPending(name, options));
+        });
     }
 
     /** Undoes the last batch ({@code steps} 0) or the last {@code steps} migrations, newest first. */
@@ -87,11 +94,13 @@ public final class Migrator {
         if (steps < 0) {
             throw new EloquentException("rollback steps must be 0 (the last batch) or more, not " + steps);
         }
-        String name = resolve(connection);
-        if (options.pretend()) {
-            return undo(name, select(new MigrationLedger(db, name).entries(), steps), options);
-        }
-        return lock(name).holding(() -> undo(name, select(new MigrationLedger(db, name).entries(), steps), options));
+        return ReadScope.onPrimary(() -> {
+            String name = resolve(connection);
+            if (options.pretend()) {
+                return undo(name, select(new MigrationLedger(db, name).entries(), steps), options);
+            }
+            return lock(name).holding(() -> undo(name, select(new MigrationLedger(db, name).entries(), steps), options));
+        });
     }
 
     /** Undoes every applied migration, newest first. */
@@ -104,6 +113,10 @@ public final class Migrator {
      * pretending, the first run returned, named {@code (drop all tables)}, lists the drops.
      */
     public List<MigrationRun> fresh(String connection, MigrateOptions options) {
+        return ReadScope.onPrimary(() -> freshOnPrimary(connection, options));
+    }
+
+    private List<MigrationRun> freshOnPrimary(String connection, MigrateOptions options) {
         String name = resolve(connection);
         DatabaseConnection target = connectionOf(name);
         target.require(Capability.SCHEMA);
@@ -129,6 +142,10 @@ public final class Migrator {
 
     /** Every migration of the connection, applied or pending, then any ledger row no migration matches. */
     public List<MigrationStatus> status(String connection) {
+        return ReadScope.onPrimary(() -> statusOnPrimary(connection));
+    }
+
+    private List<MigrationStatus> statusOnPrimary(String connection) {
         String name = resolve(connection);
         Map<String, MigrationLedger.Entry> applied = byName(new MigrationLedger(db, name).entries());
         List<MigrationStatus> statuses = new ArrayList<>();
