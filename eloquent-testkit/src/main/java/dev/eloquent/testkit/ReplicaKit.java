@@ -60,7 +60,7 @@ public interface ReplicaKit {
     }
 
     private String primaryIdentity() {
-        return rawIdentity(replica().primary().raw());
+        return rawIdentity(replica().primaryRaw());
     }
 
     private String replicaIdentity() {
@@ -87,7 +87,7 @@ public interface ReplicaKit {
 
     /** A fresh probe table with row 1, created on the primary and waited for on the replica. */
     private void freshProbe() {
-        JdbcRawAccess primary = replica().primary().raw();
+        JdbcRawAccess primary = replica().primaryRaw();
         primary.execute("drop table if exists " + PROBE);
         primary.execute("create table " + PROBE + " (id int primary key, name varchar(40))");
         primary.execute("insert into " + PROBE + " (id, name) values (1, 'one')");
@@ -183,7 +183,7 @@ public interface ReplicaKit {
             db.on(connection()).statement("insert into " + PROBE + " (id, name) select 2, " + identity());
             probe(db).insert(Map.of("id", 3, "name", "three"));
             Map<Object, Object> names = new HashMap<>();
-            replica().primary().raw().rows(PROBE).forEach(r -> names.put(((Number) r.get("id")).intValue(), r.get("name")));
+            replica().primaryRaw().rows(PROBE).forEach(r -> names.put(((Number) r.get("id")).intValue(), r.get("name")));
             assertEquals(primary, names.get(2), "the write ran on the primary (it stored the primary's identity)");
             assertEquals("three", names.get(3));
             QueryException error = assertThrows(QueryException.class,

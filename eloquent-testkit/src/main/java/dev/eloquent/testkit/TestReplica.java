@@ -7,12 +7,16 @@ import java.util.Map;
  * The read replica of a test server (docs/scaling-out.md): the first entry of {@code PREFIX_TEST_READ_HOST}
  * when set, else the address {@code scripts/ensure-databases.sh} starts it on (PostgreSQL 127.0.0.1:5433,
  * MariaDB 127.0.0.1:3307). Like {@link TestServers}: unreachable in CI ({@code CI=true}) is a failure,
- * elsewhere a visible skip.
+ * elsewhere a visible skip. The replica tests use their own database, {@code REPLICA_TEST_NAME} (default
+ * {@code eloquent_replica}), on the primary and the replica alike: the local MariaDB replica copies only
+ * databases whose name contains {@code replica} (scripts/ensure-replicas.sh), and a database of its own keeps
+ * these tests' tables away from the other tests' ones.
  */
 public final class TestReplica {
     private final TestServer primary;
     private final String host;
     private final int port;
+    private final String database;
 
     public TestReplica(TestServer primary, int defaultPort) {
         this.primary = primary;
@@ -23,6 +27,8 @@ public final class TestReplica {
         boolean hasPort = colon > 0 && !first.endsWith("]");
         this.host = hasPort ? first.substring(0, colon) : first;
         this.port = hasPort ? Integer.parseInt(first.substring(colon + 1)) : defaultPort;
+        String name = System.getenv("REPLICA_TEST_NAME");
+        this.database = name == null || name.isBlank() ? "eloquent_replica" : name.strip();
     }
 
     public TestServer primary() {
@@ -39,14 +45,20 @@ public final class TestReplica {
     public Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(primary.env());
         env.put(primary.prefix() + "_TEST_READ_HOST", address());
+        env.put(primary.prefix() + "_TEST_NAME", database);
         extra.forEach((suffix, value) -> env.put(primary.prefix() + "_TEST_" + suffix, value));
         return env;
     }
 
-    /** The second path to the replica: plain JDBC to its copy of the test database. */
+    /** The second path to the replica: plain JDBC to its copy of the replica tests' database. */
     public JdbcRawAccess raw() {
         requireAnswering();
-        return primary.rawAt(host, port);
+        return primary.rawAt(host, port, database);
+    }
+
+    /** The second path to the primary: plain JDBC to the replica tests' database there. */
+    public JdbcRawAccess primaryRaw() {
+        return primary.rawOf(database);
     }
 
     private void requireAnswering() {

@@ -94,10 +94,17 @@ public final class TestServer {
                 quote);
     }
 
-    /** A plain JDBC connection to the test database on another server (a read replica), same user and password. */
-    public JdbcRawAccess rawAt(String host, int port) {
+    /** A plain JDBC connection to a database of this server, same user and password. */
+    public JdbcRawAccess rawOf(String database) {
         Map<String, String> e = env();
-        return JdbcRawAccess.of("jdbc:" + jdbcScheme + "://" + host + ":" + port + "/" + e.get(key("NAME")),
+        return rawAt(e.getOrDefault(key("HOST"), "127.0.0.1"), Integer.parseInt(e.getOrDefault(key("PORT"),
+                Integer.toString(defaultPort))), database);
+    }
+
+    /** A plain JDBC connection to a database on another server (a read replica), same user and password. */
+    public JdbcRawAccess rawAt(String host, int port, String database) {
+        Map<String, String> e = env();
+        return JdbcRawAccess.of("jdbc:" + jdbcScheme + "://" + host + ":" + port + "/" + database,
                 e.getOrDefault(key("USER"), defaultUser), e.getOrDefault(key("PASSWORD"), ""), quote);
     }
 

@@ -20,6 +20,6 @@ class MysqlReplicaConformanceTest implements DriverConformanceKit {
     public DriverTarget target() {
         Map<String, String> env = new HashMap<>(MysqlReplicaTest.REPLICA.env(Map.of()));
         env.put("DB_TEST_CONNECTION", "mysql_test");
-        return DriverTarget.of(Env.of(env), "mysql", MysqlTestServer.SERVER.raw());
+        return DriverTarget.of(Env.of(env), "mysql", MysqlReplicaTest.REPLICA.primaryRaw());
     }
 }

@@ -20,6 +20,6 @@ class PgReplicaConformanceTest implements DriverConformanceKit {
     public DriverTarget target() {
         Map<String, String> env = new HashMap<>(PgReplicaTest.REPLICA.env(Map.of()));
         env.put("DB_TEST_CONNECTION", "pg_test");
-        return DriverTarget.of(Env.of(env), "pg", PgTestServer.SERVER.raw());
+        return DriverTarget.of(Env.of(env), "pg", PgReplicaTest.REPLICA.primaryRaw());
     }
 }
