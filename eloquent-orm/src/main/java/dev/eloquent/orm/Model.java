@@ -307,7 +307,7 @@ public abstract class Model<M extends Model<M>> {
     /** Keeps a value as the loaded relation {@code name} (eager loading does this for every parent). */
     public M setRelation(String name, Object value) {
         if (relations == null) {
-            relations = new LinkedHashMap<>();
+            relations = new LinkedHashMap<>(4); // a model usually holds a relation or two: not 16 slots each
         }
         relations.put(name, value);
         return self();
