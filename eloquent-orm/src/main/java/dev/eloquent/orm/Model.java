@@ -64,8 +64,9 @@ public abstract class Model<M extends Model<M>> {
         this.type = type;
     }
 
+    /** The attributes are what is stored (after a save or refresh): no copy until they change again. */
     final void syncOriginal() {
-        original = new LinkedHashMap<>(attributes);
+        original = null;
     }
 
     /** Records a column's current value as stored, after a write of that column alone (an atomic increment). */
