@@ -854,8 +854,10 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         try (Cursor cursor = run(query)) {
             RowReader<R> reader = reader(cursor.columns(), connection);
             List<R> rows = new ArrayList<>();
+            Object[] values = null; // one array for the whole result: the reader copies each row out
             while (cursor.hasNext()) {
-                rows.add(reader.read(cursor.next()));
+                values = cursor.next(values);
+                rows.add(reader.read(values));
             }
             return rows;
         }

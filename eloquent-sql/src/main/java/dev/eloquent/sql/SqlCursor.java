@@ -83,10 +83,15 @@ final class SqlCursor implements Cursor {
 
     @Override
     public Object[] next() {
+        return next(null);
+    }
+
+    @Override
+    public Object[] next(Object[] reuse) {
         if (!hasNext()) {
             throw new NoSuchElementException("the cursor has no more rows");
         }
-        Object[] row = new Object[readAs.length];
+        Object[] row = reuse != null && reuse.length == readAs.length ? reuse : new Object[readAs.length];
         try {
             for (int i = 0; i < row.length; i++) {
                 Object raw = readAs[i] == null ? results.getObject(i + 1) : results.getObject(i + 1, readAs[i]);
