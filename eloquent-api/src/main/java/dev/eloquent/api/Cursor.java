@@ -16,6 +16,15 @@ public interface Cursor extends Iterator<Object[]>, AutoCloseable {
     @Override
     void close();
 
+    /**
+     * The next row's values, written into {@code reuse} where the cursor can (a driver reading row by row,
+     * {@code reuse} of the row's width), else a new array as {@link #next()} gives. For a caller that copies
+     * the values out before asking for the next row: one array per result instead of one per row.
+     */
+    default Object[] next(Object[] reuse) {
+        return next();
+    }
+
     /** Reads every remaining row into memory and closes the cursor. */
     default Rows drain() {
         try (this) {

@@ -10,6 +10,7 @@ final class Lists {
     }
 
     static <T> List<T> copy(List<? extends T> list) {
-        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+        // Empty is List.of(): the usual bindings of a query event when no listener asks for values.
+        return list == null || list.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 }

@@ -460,8 +460,10 @@ public abstract class AbstractModelQuery<Q extends AbstractModelQuery<Q, M>, M e
         try (Cursor cursor = run(toQuery())) {
             RowReader<Map<String, Object>> reader = type.mapReader(cursor.columns());
             List<Map<String, Object>> rows = new ArrayList<>();
+            Object[] values = null; // one array for the whole result: the reader copies each row out
             while (cursor.hasNext()) {
-                rows.add(reader.read(cursor.next()));
+                values = cursor.next(values);
+                rows.add(reader.read(values));
             }
             return rows;
         }

@@ -31,6 +31,12 @@ public final class BelongsTo<P extends Model<P>, R extends Model<R>> extends Rel
         return new Expression.Column(reference(), ownerKey);
     }
 
+    /** The owner key's value, read without building (and checking) the column for each loaded model. */
+    @Override
+    Object relatedValue(R model) {
+        return model.get(ownerKey);
+    }
+
     @Override
     R result(List<R> related) {
         return firstOrNull(related);

@@ -74,6 +74,9 @@ final class Chunks {
     /** A stream over a cursor: closing the stream (or reaching its end) closes the cursor. */
     static <R> Stream<R> stream(Cursor cursor, RowReader<R> reader) {
         Spliterator<R> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+            /** One array for the whole stream: the reader copies each row out. */
+            private Object[] values;
+
             @Override
             public boolean tryAdvance(Consumer<? super R> action) {
                 if (!cursor.hasNext()) {
@@ -82,7 +85,8 @@ final class Chunks {
                 }
                 R row;
                 try {
-                    row = reader.read(cursor.next());
+                    values = cursor.next(values);
+                    row = reader.read(values);
                 } catch (RuntimeException e) {
                     // A row that cannot be read ends the stream: release the connection now, not only
                     // when (and if) the caller closes the stream.

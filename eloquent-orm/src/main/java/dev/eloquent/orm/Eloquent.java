@@ -235,7 +235,7 @@ public final class Eloquent implements AutoCloseable {
     }
 
     public <M extends Model<M>> Optional<M> find(Class<M> type, Object key) {
-        return query(type).find(key);
+        return query(type).findHere(key); // the builder is this call's own: find's defensive copy is not needed
     }
 
     public <M extends Model<M>> M findOrFail(Class<M> type, Object key) {

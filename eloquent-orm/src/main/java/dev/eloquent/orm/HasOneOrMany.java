@@ -32,6 +32,12 @@ public abstract class HasOneOrMany<P extends Model<P>, R extends Model<R>, T, Q 
         return new Expression.Column(reference(), foreignKey);
     }
 
+    /** The foreign key's value, read without building (and checking) the column for each loaded model. */
+    @Override
+    Object relatedValue(R model) {
+        return model.get(foreignKey);
+    }
+
     public String foreignKey() {
         return foreignKey;
     }

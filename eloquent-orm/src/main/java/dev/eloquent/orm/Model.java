@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -63,8 +64,9 @@ public abstract class Model<M extends Model<M>> {
         this.type = type;
     }
 
+    /** The attributes are what is stored (after a save or refresh): no copy until they change again. */
     final void syncOriginal() {
-        original = new LinkedHashMap<>(attributes);
+        original = null;
     }
 
     /** Records a column's current value as stored, after a write of that column alone (an atomic increment). */
@@ -148,49 +150,45 @@ public abstract class Model<M extends Model<M>> {
     }
 
     public String getString(String column) {
-        return typed(column, String.class, Values::toText,
-                ColumnType.STRING, ColumnType.TEXT, ColumnType.JSON, ColumnType.UUID);
+        return typed(column, String.class, Values::toText, ReadableTypes.STRING);
     }
 
     public Integer getInteger(String column) {
-        return typed(column, Integer.class, Values::toInteger, ColumnType.INTEGER, ColumnType.INCREMENTS);
+        return typed(column, Integer.class, Values::toInteger, ReadableTypes.INTEGER);
     }
 
     public Long getLong(String column) {
-        return typed(column, Long.class, Values::toLong,
-                ColumnType.INTEGER, ColumnType.BIG_INTEGER, ColumnType.INCREMENTS, ColumnType.BIG_INCREMENTS);
+        return typed(column, Long.class, Values::toLong, ReadableTypes.LONG);
     }
 
     public Boolean getBoolean(String column) {
-        return typed(column, Boolean.class, Values::toBoolean, ColumnType.BOOLEAN);
+        return typed(column, Boolean.class, Values::toBoolean, ReadableTypes.BOOLEAN);
     }
 
     public BigDecimal getDecimal(String column) {
-        return typed(column, BigDecimal.class, Values::toBigDecimal, ColumnType.DECIMAL, ColumnType.DOUBLE,
-                ColumnType.INTEGER, ColumnType.BIG_INTEGER, ColumnType.INCREMENTS, ColumnType.BIG_INCREMENTS);
+        return typed(column, BigDecimal.class, Values::toBigDecimal, ReadableTypes.DECIMAL);
     }
 
     public Double getDouble(String column) {
-        // Not from decimal columns: a double would silently lose their digits (use getDecimal).
-        return typed(column, Double.class, Values::toDouble, ColumnType.DOUBLE, ColumnType.INTEGER);
+        return typed(column, Double.class, Values::toDouble, ReadableTypes.DOUBLE);
     }
 
     public LocalDate getDate(String column) {
-        return typed(column, LocalDate.class, Values::toLocalDate, ColumnType.DATE);
+        return typed(column, LocalDate.class, Values::toLocalDate, ReadableTypes.DATE);
     }
 
     /** A {@code timestamp}; a {@code timestampTz} reads as its UTC date and time. */
     public LocalDateTime getTimestamp(String column) {
-        return typed(column, LocalDateTime.class, Values::toLocalDateTime, ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_TZ);
+        return typed(column, LocalDateTime.class, Values::toLocalDateTime, ReadableTypes.TIMESTAMP);
     }
 
     /** A {@code timestampTz} as the instant at offset UTC. */
     public OffsetDateTime getTimestampTz(String column) {
-        return typed(column, OffsetDateTime.class, Values::toOffsetDateTime, ColumnType.TIMESTAMP_TZ);
+        return typed(column, OffsetDateTime.class, Values::toOffsetDateTime, ReadableTypes.TIMESTAMP_TZ);
     }
 
     public UUID getUuid(String column) {
-        return typed(column, UUID.class, Values::toUuid, ColumnType.UUID);
+        return typed(column, UUID.class, Values::toUuid, ReadableTypes.UUID);
     }
 
     /**
@@ -198,10 +196,10 @@ public abstract class Model<M extends Model<M>> {
      * an undeclared one (no schema, or a computed column) converts its value without loss or fails.
      * Either failure names the model, the column, the type asked for and the declared type, never the value.
      */
-    private <T> T typed(String column, Class<T> requested, Function<Object, T> convert, ColumnType... readable) {
+    private <T> T typed(String column, Class<T> requested, Function<Object, T> convert, Set<ColumnType> readable) {
         ColumnSpec declared = type().declared(column);
         // A cast column reads as its cast's type, whatever the column stores.
-        if (declared != null && !List.of(readable).contains(declared.type()) && type().casts().cast(column) == null) {
+        if (declared != null && !readable.contains(declared.type()) && type().casts().cast(column) == null) {
             throw new EloquentException(getClass().getSimpleName() + "." + column + " is declared "
                     + declared.declaredType() + ": it cannot be read as " + requested.getSimpleName()
                     + "; read it as " + declared.type().javaType().getSimpleName());
@@ -310,7 +308,7 @@ public abstract class Model<M extends Model<M>> {
     /** Keeps a value as the loaded relation {@code name} (eager loading does this for every parent). */
     public M setRelation(String name, Object value) {
         if (relations == null) {
-            relations = new LinkedHashMap<>();
+            relations = new LinkedHashMap<>(4); // a model usually holds a relation or two: not 16 slots each
         }
         relations.put(name, value);
         return self();

@@ -110,6 +110,9 @@ final class ModelScopes<M extends Model<M>> {
      */
     Condition condition(AbstractModelQuery<?, M> query, ScopeChoice choice) {
         Condition all = Condition.TRUE;
+        if (globals.isEmpty() && !choice.onlyTrashed()) {
+            return all; // most models: no iterator, no blank builder per query
+        }
         for (Map.Entry<String, Scope<M>> scope : globals.entrySet()) {
             if (choice.keeps(scope.getKey())) {
                 all = Condition.and(all, conditionOf(query, scope.getValue()));

@@ -60,8 +60,11 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     private Lock lock = Lock.NONE;
     /** Whether this query's reads go to the primary even where the connection has read replicas. */
     private boolean onPrimary;
-    /** The builders the subqueries in this query came from, by identity (see {@link SubqueryPlan}). */
-    private Map<Query, QueryBuilder<?, ?>> subqueries = new IdentityHashMap<>();
+    /**
+     * The builders the subqueries in this query came from, by identity (see {@link SubqueryPlan}); null
+     * until the first one, as most queries have none (an empty IdentityHashMap is 64 slots, copied by every clone).
+     */
+    private Map<Query, QueryBuilder<?, ?>> subqueries;
 
     QueryBuilder(Eloquent db, TableRef from) {
         this.db = db;
@@ -349,7 +352,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         b.limit = null;
         b.offset = null;
         b.lock = Lock.NONE;
-        b.subqueries = subqueries;
+        b.subqueries = subqueries(); // shared: what a group or scope registers is this query's too
         return blank;
     }
 
@@ -414,9 +417,22 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return inner;
     }
 
+    /** The subquery sources, made on first need (to add one, or to share them with a blank builder). */
+    private Map<Query, QueryBuilder<?, ?>> subqueries() {
+        if (subqueries == null) {
+            subqueries = new IdentityHashMap<>();
+        }
+        return subqueries;
+    }
+
+    /** The subquery sources to read: none is an empty map. */
+    private Map<Query, QueryBuilder<?, ?>> sources() {
+        return subqueries == null ? Map.of() : subqueries;
+    }
+
     private void register(Query inner, QueryBuilder<?, ?> source) {
-        subqueries.putAll(source.subqueries);
-        subqueries.put(inner, source.clone());
+        subqueries().putAll(source.sources());
+        subqueries().put(inner, source.clone());
     }
 
     /** The where conditions as one tree. */
@@ -724,9 +740,12 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
 
     /** The neutral description a driver compiles. */
     public Query toQuery() {
+        List<Order> resolved = orders.isEmpty() ? List.of() : new ArrayList<>(orders.size());
+        for (OrderTerm order : orders) {
+            resolved.add(resolveOrder(order));
+        }
         return new Query(from, selections, distinct, joins, whereCondition(), groups,
-                havings.build(this::resolveHaving), orders.stream().map(this::resolveOrder).toList(),
-                limit, offset, lock);
+                havings.isEmpty() ? Condition.TRUE : havings.build(this::resolveHaving), resolved, limit, offset, lock);
     }
 
     /** A copy with its own parts: changing one does not change the other. */
@@ -741,7 +760,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
             copy.groups = new ArrayList<>(groups);
             copy.havings = havings.copy();
             copy.orders = new ArrayList<>(orders);
-            copy.subqueries = new IdentityHashMap<>(subqueries);
+            copy.subqueries = subqueries == null ? null : new IdentityHashMap<>(subqueries);
             return (Q) copy;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
@@ -816,7 +835,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
 
     private Cursor send(Query query) {
         DatabaseConnection connection = connection();
-        Query planned = new SubqueryPlan(subqueries, connection, connectionName()).apply(rowsOf(query));
+        Query planned = new SubqueryPlan(sources(), connection, connectionName()).apply(rowsOf(query));
         Capabilities.check(connection, Capabilities.required(planned));
         return connection.select(planned);
     }
@@ -824,7 +843,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
     /** Writes: as reads, for the rows an update or delete targets. */
     WriteResult run(Write write) {
         DatabaseConnection connection = connection();
-        SubqueryPlan plan = new SubqueryPlan(subqueries, connection, connectionName());
+        SubqueryPlan plan = new SubqueryPlan(sources(), connection, connectionName());
         Write planned = write;
         if (write instanceof Write.Update update) {
             planned = new Write.Update(plan.apply(update.target()), update.assignments());
@@ -863,8 +882,10 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         try (Cursor cursor = run(query)) {
             RowReader<R> reader = reader(cursor.columns());
             List<R> rows = new ArrayList<>();
+            Object[] values = null; // one array for the whole result: the reader copies each row out
             while (cursor.hasNext()) {
-                rows.add(reader.read(cursor.next()));
+                values = cursor.next(values);
+                rows.add(reader.read(values));
             }
             return rows;
         }
@@ -899,7 +920,12 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
 
     /** The row with this key, within the query's other conditions; the builder itself is not changed. */
     public Optional<R> find(Object key) {
-        return clone().where(keyColumn(), key).first();
+        return clone().findHere(key);
+    }
+
+    /** {@link #find} on this builder itself, for one made for this call alone ({@code Eloquent.find}): no copy. */
+    Optional<R> findHere(Object key) {
+        return where(keyColumn(), key).first();
     }
 
     /**

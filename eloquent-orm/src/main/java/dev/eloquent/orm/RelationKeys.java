@@ -20,7 +20,10 @@ final class RelationKeys {
 
     /** The key in the form matching uses; null stays null (a null key matches nothing). */
     static Object normalize(Object key) {
-        if (key instanceof Integer || key instanceof Long || key instanceof Short || key instanceof Byte) {
+        if (key instanceof Long) {
+            return key; // the usual case (keys read as Long): no new box per model
+        }
+        if (key instanceof Integer || key instanceof Short || key instanceof Byte) {
             return ((Number) key).longValue();
         }
         if (key instanceof BigInteger big && big.bitLength() < 64) {

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -42,16 +42,15 @@ final class SqlCursor implements Cursor {
         this.compiled = compiled;
         this.dialect = owner.dialect();
         this.nanos = executeNanos;
-        ResultSetMetaData meta = results.getMetaData();
-        int width = meta.getColumnCount();
-        List<String> labels = new ArrayList<>(width);
-        readAs = new Class<?>[width];
-        boolean typed = dialect.readsColumnTypes();
-        for (int i = 1; i <= width; i++) {
-            labels.add(meta.getColumnLabel(i));
-            readAs[i - 1] = typed ? dialect.readAs(meta.getColumnType(i), meta.getColumnTypeName(i)) : null;
+        String[] labels = dialect.columnLabels(results);
+        readAs = new Class<?>[labels.length];
+        if (dialect.readsColumnTypes()) {
+            ResultSetMetaData meta = results.getMetaData();
+            for (int i = 1; i <= labels.length; i++) {
+                readAs[i - 1] = dialect.readAs(meta.getColumnType(i), meta.getColumnTypeName(i));
+            }
         }
-        columns = Collections.unmodifiableList(labels);
+        columns = Collections.unmodifiableList(Arrays.asList(labels));
     }
 
     @Override
@@ -84,10 +83,15 @@ final class SqlCursor implements Cursor {
 
     @Override
     public Object[] next() {
+        return next(null);
+    }
+
+    @Override
+    public Object[] next(Object[] reuse) {
         if (!hasNext()) {
             throw new NoSuchElementException("the cursor has no more rows");
         }
-        Object[] row = new Object[readAs.length];
+        Object[] row = reuse != null && reuse.length == readAs.length ? reuse : new Object[readAs.length];
         try {
             for (int i = 0; i < row.length; i++) {
                 Object raw = readAs[i] == null ? results.getObject(i + 1) : results.getObject(i + 1, readAs[i]);

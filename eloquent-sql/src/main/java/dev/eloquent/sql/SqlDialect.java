@@ -6,6 +6,8 @@ import dev.eloquent.api.Lock;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
@@ -196,6 +198,19 @@ public abstract class SqlDialect {
         StringJoiner sets = new StringJoiner(", ", target + " DO UPDATE SET ", "");
         quotedUpdate.forEach(c -> sets.add(c + " = EXCLUDED." + c));
         return sets.toString();
+    }
+
+    /**
+     * The labels of a result's columns, in order, read once when its cursor opens. By default from the
+     * result's metadata; a dialect whose driver already holds them without that cost overrides this.
+     */
+    public String[] columnLabels(ResultSet results) throws SQLException {
+        ResultSetMetaData meta = results.getMetaData();
+        String[] labels = new String[meta.getColumnCount()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = meta.getColumnLabel(i + 1);
+        }
+        return labels;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -131,7 +132,7 @@ final class MongoFilters {
         }
         Param operand = MongoValues.operand(field, value);
         return switch (operator) {
-            case EQ -> new Document(field, new Document("$eq", operand));
+            case EQ -> equal(field, operand);
             case NE -> notNull(field, new Document("$ne", operand));
             case LT -> new Document(field, new Document("$lt", operand));
             case LE -> new Document(field, new Document("$lte", operand));
@@ -140,6 +141,19 @@ final class MongoFilters {
             case LIKE, NOT_LIKE, LIKE_CASE_SENSITIVE, NOT_LIKE_CASE_SENSITIVE ->
                     throw new IllegalStateException("handled above");
         };
+    }
+
+    /**
+     * {@code field = value}. A scalar (text, number, boolean, date, UUID, ObjectId, Decimal128) is written
+     * {@code {field: value}}, which MongoDB defines as the same test as {@code $eq}: only a document (whose
+     * keys could read as operators) or an array needs the explicit operator to stay data. The plain form is
+     * also the one mongo-java-server's indexes answer (it scans every document for {@code $eq}: a find by
+     * key on 10,000 documents cost 24x the raw driver's {@code Filters.eq}).
+     */
+    private static Document equal(String field, Param operand) {
+        return operand.value() instanceof Map<?, ?> || operand.value() instanceof List<?>
+                ? new Document(field, new Document("$eq", operand))
+                : new Document(field, operand);
     }
 
     /** {@code value < column} is {@code column > value}. */

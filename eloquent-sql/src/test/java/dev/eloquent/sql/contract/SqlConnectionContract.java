@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -588,6 +589,27 @@ public abstract class SqlConnectionContract {
         assertFalse(raw.hasNext(), "exhausted: closes itself");
         assertEquals(3_000L, ((Number) connection.select(Query.from(TABLE).selecting(Expression.countAll()))
                 .drain().values().get(0)[0]).longValue());
+    }
+
+    @Test
+    void aStreamingCursorReadsEachRowIntoTheArrayItIsGivenAndAMismatchedOneIsNotUsed() {
+        insert("a", "b", "c");
+        Query names = Query.from(TABLE).selecting(Expression.column("name"), Expression.column("id"))
+                .withOrders(List.of(new Order(Expression.column("id"), false)));
+        List<Object> read = new ArrayList<>();
+        try (Cursor cursor = connection.select(names)) {
+            Object[] first = cursor.next(null);
+            read.add(first[0]);
+            Object[] second = cursor.next(first);
+            assertSame(first, second, "a streaming read writes the next row into the array given");
+            read.add(second[0]);
+            Object[] narrow = new Object[1];
+            Object[] third = cursor.next(narrow);
+            assertNotSame(narrow, third, "an array of another width is not written into");
+            assertEquals(2, third.length);
+            read.add(third[0]);
+        }
+        assertEquals(List.of("a", "b", "c"), read);
     }
 
     @Test
