@@ -34,6 +34,16 @@ public interface DatabaseConnection extends AutoCloseable {
      */
     Cursor select(Query query);
 
+    /**
+     * Runs a read whose rows the caller takes all at once (a list, a page, a first row, a column): the
+     * driver may fetch the whole result in one exchange instead of streaming it, since it all ends up in
+     * memory anyway. {@link #select} is for the reads the caller streams ({@code cursor()}). The default
+     * is {@code select}.
+     */
+    default Cursor selectAll(Query query) {
+        return select(query);
+    }
+
     /** Runs a write; failures are {@link QueryException}s ({@link UniqueViolationException} for duplicate keys). */
     WriteResult write(Write write);
 

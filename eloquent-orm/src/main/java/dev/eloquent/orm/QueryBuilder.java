@@ -827,17 +827,29 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
         return selections.isEmpty();
     }
 
-    /** Reads: the plan (two-query rewrites), the capability walk, then the connection. */
+    /**
+     * Reads whose rows the caller takes whole (lists, pages, first rows, columns): the plan (two-query
+     * rewrites), the capability walk, then the connection, which may fetch the result at once.
+     */
     Cursor run(Query query) {
-        // The inner queries of a two-query plan run inside the scope too: they are part of this read.
-        return onPrimary ? ReadScope.onPrimary(() -> send(query)) : send(query);
+        return run(query, false);
     }
 
-    private Cursor send(Query query) {
+    /** As {@link #run(Query)}, for a read the caller streams ({@link #cursor()}). */
+    Cursor stream(Query query) {
+        return run(query, true);
+    }
+
+    private Cursor run(Query query, boolean streamed) {
+        // The inner queries of a two-query plan run inside the scope too: they are part of this read.
+        return onPrimary ? ReadScope.onPrimary(() -> send(query, streamed)) : send(query, streamed);
+    }
+
+    private Cursor send(Query query, boolean streamed) {
         DatabaseConnection connection = connection();
         Query planned = new SubqueryPlan(sources(), connection, connectionName()).apply(rowsOf(query));
         Capabilities.check(connection, Capabilities.required(planned));
-        return connection.select(planned);
+        return streamed ? connection.select(planned) : connection.selectAll(planned);
     }
 
     /** Writes: as reads, for the rows an update or delete targets. */
@@ -1118,7 +1130,7 @@ public abstract class QueryBuilder<Q extends QueryBuilder<Q, R>, R> implements C
      * database connection until the stream ends or is closed: use try-with-resources.
      */
     public Stream<R> cursor() {
-        Cursor cursor = run(toQuery());
+        Cursor cursor = stream(toQuery());
         try {
             return Chunks.stream(cursor, reader(cursor.columns()));
         } catch (RuntimeException e) {

@@ -159,6 +159,16 @@ public final class SqlConnection implements DatabaseConnection {
         return read(compiled, !bounded, query.lock() == Lock.NONE);
     }
 
+    /**
+     * A read the caller takes whole is fetched at once, whatever its size: streaming it would cost round
+     * trips (PostgreSQL's portal and the commit that ends it; MySQL's row-by-row protocol) to save memory
+     * the caller's list takes anyway. Its connection goes back as soon as the rows are read.
+     */
+    @Override
+    public Cursor selectAll(Query query) {
+        return read(compiler.select(query), false, query.lock() == Lock.NONE);
+    }
+
     @Override
     public Cursor selectRaw(String sql, List<?> bindings) {
         CompiledSql compiled = raw(sql, bindings);
