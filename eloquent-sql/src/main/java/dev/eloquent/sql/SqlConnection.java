@@ -156,17 +156,19 @@ public final class SqlConnection implements DatabaseConnection {
     public Cursor select(Query query) {
         CompiledSql compiled = compiler.select(query);
         boolean bounded = query.limit() != null && query.limit() <= STREAM_THRESHOLD;
-        return read(compiled, !bounded, query.lock() == Lock.NONE);
+        return read(compiled, !bounded, bounded, query.lock() == Lock.NONE);
     }
 
     /**
-     * A read the caller takes whole is fetched at once, whatever its size: streaming it would cost round
-     * trips (PostgreSQL's portal and the commit that ends it; MySQL's row-by-row protocol) to save memory
-     * the caller's list takes anyway. Its connection goes back as soon as the rows are read.
+     * A read the caller takes whole runs without the streaming settings, so the JDBC driver fetches the
+     * result in one exchange whatever its size: streaming it would cost round trips (PostgreSQL's portal
+     * and the commit that ends it; MySQL's row-by-row protocol) to save memory the caller's list takes
+     * anyway. The rows are not copied into a list of their own first: the caller reads them at once and
+     * closes the cursor, which gives the connection back.
      */
     @Override
     public Cursor selectAll(Query query) {
-        return read(compiler.select(query), false, query.lock() == Lock.NONE);
+        return read(compiler.select(query), false, false, query.lock() == Lock.NONE);
     }
 
     @Override
@@ -177,7 +179,7 @@ public final class SqlConnection implements DatabaseConnection {
         if (!plain) {
             replicas.wrote(); // INSERT ... RETURNING and the like: a write as far as a sticky scope is concerned
         }
-        return read(compiled, true, plain);
+        return read(compiled, true, false, plain);
     }
 
     /**
@@ -186,11 +188,11 @@ public final class SqlConnection implements DatabaseConnection {
      * lost before any row reached the caller runs again on the primary; a streaming cursor that loses its
      * replica later fails like any other.
      */
-    private Cursor read(CompiledSql compiled, boolean stream, boolean replicaAllowed) {
+    private Cursor read(CompiledSql compiled, boolean stream, boolean drain, boolean replicaAllowed) {
         Lease replica = replicaAllowed && !replicas.isEmpty() && transaction.get() == null ? replicas.lease() : null;
         if (replica != null) {
             try {
-                return rows(open(compiled, stream, replica), stream);
+                return rows(open(compiled, stream, replica), drain);
             } catch (QueryException e) {
                 if (!replicas.lost(replica, e.sqlState())) {
                     // The message names the primary's target; say where the statement really ran.
@@ -199,12 +201,12 @@ public final class SqlConnection implements DatabaseConnection {
                 }
             }
         }
-        return rows(open(compiled, stream, lease()), stream);
+        return rows(open(compiled, stream, lease()), drain);
     }
 
-    /** A streaming cursor as it is; any other read drained at once, its connection already back. */
-    private static Cursor rows(SqlCursor cursor, boolean stream) {
-        if (stream) {
+    /** The cursor as it is, or with {@code drain} its rows read into memory and its connection given back. */
+    private static Cursor rows(SqlCursor cursor, boolean drain) {
+        if (!drain) {
             return cursor;
         }
         Rows rows = cursor.drain();
