@@ -39,16 +39,13 @@ final class LiveTables {
         }
     }
 
-    /**
-     * The table as the catalog describes it.
-     *
-     * @param rows runs a catalog query in which every {@code ?} is the table name
-     */
-    LiveTable read(String table, Function<String, List<Object[]>> rows) {
+    /** The table as the catalog describes it, read through the connection's own {@link SchemaReader}. */
+    LiveTable read(String table, SchemaReader reader) {
         String columnsQuery = dialect.columnsQuery();
         if (columnsQuery == null) {
             throw new EloquentException(dialect.name() + " cannot read a table's definition from its catalog");
         }
+        Function<String, List<Object[]>> rows = sql -> reader.rows(sql, tableBindings(sql, table));
         List<LiveTable.Column> columns = new ArrayList<>();
         for (Object[] row : rows.apply(columnsQuery)) {
             String type = String.valueOf(row[1]);
@@ -76,6 +73,13 @@ final class LiveTables {
                     refs, String.valueOf(row[5]).toUpperCase(java.util.Locale.ROOT)));
         }
         return new LiveTable(table, columns, List.copyOf(indexes.values()), List.copyOf(keys.values()));
+    }
+
+    /** The bindings of a catalog query of the dialect: every {@code ?} is the table's name. */
+    private static List<Object> tableBindings(String sql, String table) {
+        List<Object> bindings = new ArrayList<>();
+        sql.chars().filter(c -> c == '?').forEach(c -> bindings.add(table));
+        return bindings;
     }
 
     /** A catalog's yes: a boolean, a non-zero number, or YES/Y/T/TRUE/1 as text (catalogs differ). */

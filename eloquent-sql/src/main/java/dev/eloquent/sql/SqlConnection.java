@@ -9,6 +9,7 @@ import dev.eloquent.api.Cursor;
 import dev.eloquent.api.DatabaseConnection;
 import dev.eloquent.api.EloquentException;
 import dev.eloquent.api.Identifiers;
+import dev.eloquent.api.LiveTable;
 import dev.eloquent.api.Lock;
 import dev.eloquent.api.Query;
 import dev.eloquent.api.QueryEvent;
@@ -28,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -460,16 +462,12 @@ public final class SqlConnection implements DatabaseConnection {
     }
 
     @Override
-    public java.util.Optional<dev.eloquent.api.LiveTable> inspect(String table) {
+    public Optional<LiveTable> inspect(String table) {
         if (!hasTable(table)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // Made per call, not at open: verification is rare, and a dialect's DDL is only asked for when needed.
-        return java.util.Optional.of(new LiveTables(dialect).read(table, sql -> {
-            List<Object> bindings = new ArrayList<>();
-            sql.chars().filter(c -> c == '?').forEach(c -> bindings.add(table));
-            return open(new CompiledSql(sql, bindings, table), false).drain().values();
-        }));
+        return Optional.of(new LiveTables(dialect).read(table, reader(table, false)));
     }
 
     @Override
